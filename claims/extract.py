@@ -1,0 +1,137 @@
+"""The engine's entry points: article text in, `Extraction` out.
+
+Articles are cut into paragraph blocks and parsed in one `nlp.pipe` stream, so many short articles
+batch well and one long article never holds more than a block's parse in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+
+from claims.article import find_title, split_blocks
+from claims.attribution import Attribution, find_attributions
+from claims.claimants import ClaimantResolver
+from claims.context import places, when
+from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage
+from claims.figures import find_figures
+from claims.hedges import is_hedged
+from claims.language import detect_language
+from claims.model import Claim, Extraction, Span
+from claims.nlp import load_pipeline
+
+MAX_CHARS = 1_000_000
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def extract(text: str, *, nlp: Language | None = None) -> Extraction:
+    """Claims of one article; raises `ExtractionError` (user-safe message) for input out of scope."""
+    result = next(extract_many([text], nlp=nlp))
+    if isinstance(result, ExtractionError):
+        raise result
+    return result
+
+
+def extract_many(
+    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[Extraction | ExtractionError]:
+    """One result per text, in order: an `Extraction`, or the `ExtractionError` that refused it."""
+    nlp = nlp or load_pipeline()
+    results: dict[int, Extraction | ExtractionError] = {}
+    builders: dict[int, _ArticleBuilder] = {}
+
+    def feed() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+        for index, text in enumerate(texts):
+            try:
+                language = check_input(text)
+            except ExtractionError as exc:
+                results[index] = exc
+                continue
+            builders[index] = _ArticleBuilder(text, language)
+            blocks = list(split_blocks(text))
+            for n, block in enumerate(blocks):
+                yield block.text, (index, block.start, n == len(blocks) - 1)
+
+    next_index = 0
+    for doc, (index, start, last) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+        builders[index].add(doc, start)
+        if last:
+            results[index] = builders.pop(index).finish()
+        while next_index in results:
+            yield results.pop(next_index)
+            next_index += 1
+    while next_index in results:
+        yield results.pop(next_index)
+        next_index += 1
+
+
+def check_input(text: str) -> str:
+    """The text's language, or the reason the engine will not read it."""
+    if not text.strip():
+        raise EmptyInput()
+    if len(text) > MAX_CHARS:
+        raise NotAnArticle(f"{len(text):,} characters; the limit is {MAX_CHARS:,}")
+    if len(_WORD.findall(text)) < 3:
+        raise NotAnArticle("it has fewer than three words")
+    language = detect_language(text)
+    if language != "en":
+        raise UnsupportedLanguage(language)
+    return language
+
+
+class _ArticleBuilder:
+    """Turns an article's parsed blocks, in order, into claims; claimant memory spans blocks."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.resolver = ClaimantResolver()
+        self.claims: list[Claim] = []
+
+    def add(self, doc: Doc, offset: int) -> None:
+        for attribution in find_attributions(doc):
+            self.claims.append(self._claim(attribution, offset))
+
+    def finish(self) -> Extraction:
+        claims = sorted(self.claims, key=lambda c: (c.content.start, c.content.end))
+        return Extraction(language=self.language, title=find_title(self.text), claims=tuple(claims))
+
+    def _claim(self, attribution: Attribution, offset: int) -> Claim:
+        claimant = self.resolver.resolve(attribution)
+        pieces = [*attribution.content, *attribution.cue]
+        if attribution.source is not None:
+            pieces.append(attribution.source)
+        sentence_start = min(p.sent.start_char for p in pieces)
+        sentence_end = max(p.sent.end_char for p in pieces)
+        figures = [
+            f for piece in attribution.content for f in find_figures(piece, offset)
+        ]
+        first_sentence = attribution.content[0].sent
+        return Claim(
+            content=self._span(attribution.content, offset),
+            kind=attribution.kind,
+            sentence=self._chars(sentence_start + offset, sentence_end + offset),
+            source=self._span((attribution.source,), offset) if attribution.source else None,
+            cue=self._span(attribution.cue, offset) if attribution.cue else None,
+            claimant=claimant.name,
+            claimant_kind=claimant.kind,
+            claimant_role=claimant.role,
+            speaker=claimant.speaker,
+            hedged=is_hedged(attribution),
+            figures=tuple(figures),
+            places=places(first_sentence),
+            when=when(first_sentence),
+        )
+
+    def _span(self, pieces: Iterable[TokenSpan], offset: int) -> Span:
+        bounds = sorted((p.start_char + offset, p.end_char + offset) for p in pieces)
+        start, end = bounds[0][0], max(e for _, e in bounds)
+        parts = tuple(bounds) if len(bounds) > 1 else ()
+        return Span(start, end, self.text[start:end], parts)
+
+    def _chars(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
