@@ -26,6 +26,7 @@ from claims.nlp import load_pipeline
 
 MAX_CHARS = 1_000_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_URL = re.compile(r"\S+://\S+|www\.\S+")
 
 
 def extract(text: str, *, nlp: Language | None = None) -> Extraction:
@@ -75,7 +76,7 @@ def check_input(text: str) -> str:
         raise EmptyInput()
     if len(text) > MAX_CHARS:
         raise NotAnArticle(f"{len(text):,} characters; the limit is {MAX_CHARS:,}")
-    if len(_WORD.findall(text)) < 3:
+    if len(_WORD.findall(_URL.sub(" ", text))) < 3:
         raise NotAnArticle("it has fewer than three words")
     language = detect_language(text)
     if language != "en":
