@@ -1,0 +1,211 @@
+"""Linking benchmark: precision and recall of claim links and of contradiction detection.
+
+Runs the real engine (`claims.extract_many`) over the synthetic articles in bench/linking/articles,
+finds each labelled claim by a distinctive substring of its content (or, failing that, of its
+sentence), builds `ClaimFacts` with each article's publication date, and scores every labelled pair
+of bench/linking/pairs.jsonl with `claims.linking.relate`.
+
+    .venv/bin/python bench/linking.py            # summary
+    .venv/bin/python bench/linking.py --errors   # also every wrong pair, with the link's reason
+
+"linked" counts related + contradiction + update against unrelated. Pairs that touch an article of
+the held-out split (written after the rules) are reported apart. A labelled claim the engine does
+not find makes its pairs "missing": they are left out of the first table and counted as
+predicted-unrelated in the end-to-end line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from claims import Claim, Extraction, extract_many  # noqa: E402
+from claims.linking import ClaimFacts, Link, facts_of_article, relate  # noqa: E402
+
+DATA = ROOT / "bench" / "linking"
+LABELS = ("related", "contradiction", "update", "unrelated")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: Path
+    published: date
+    outlet: str
+    split: str
+
+
+def load_articles() -> dict[str, Article]:
+    rows = json.loads((DATA / "articles.json").read_text(encoding="utf-8"))
+    return {
+        r["id"]: Article(
+            r["id"],
+            DATA / "articles" / r["file"],
+            date.fromisoformat(r["published"]),
+            r["outlet"],
+            r["split"],
+        )
+        for r in rows
+    }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def find_claim(extraction: Extraction, needle: str) -> Claim | None:
+    """The claim whose content holds the substring; else the one whose sentence does."""
+    needle = _norm(needle)
+    for claim in extraction.claims:
+        if needle in _norm(claim.content.text):
+            return claim
+    for claim in extraction.claims:
+        if needle in _norm(claim.sentence.text):
+            return claim
+    return None
+
+
+def _jsonl(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@dataclass
+class Scores:
+    gold: list[str]
+    predicted: list[str]
+
+    def pr(self, positive: set[str]) -> tuple[float, float, int, int, int]:
+        tp = sum(
+            g in positive and p in positive for g, p in zip(self.gold, self.predicted, strict=True)
+        )
+        fp = sum(
+            g not in positive and p in positive
+            for g, p in zip(self.gold, self.predicted, strict=True)
+        )
+        fn = sum(
+            g in positive and p not in positive
+            for g, p in zip(self.gold, self.predicted, strict=True)
+        )
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        return precision, recall, tp, fp, fn
+
+
+def report(name: str, scores: Scores, missing: int) -> None:
+    n = len(scores.gold)
+    counts = Counter(scores.gold)
+    print(f"\n## {name}: {n} pairs scored ({missing} left out: claim not found by the engine)")
+    print("gold: " + ", ".join(f"{k} {counts[k]}" for k in LABELS))
+    print(f"{'':16}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for label, positive in (
+        ("linked", {"related", "contradiction", "update"}),
+        ("contradiction", {"contradiction"}),
+        ("update", {"update"}),
+    ):
+        p, r, tp, fp, fn = scores.pr(positive)
+        print(f"{label:16}{p:>10.3f}{r:>8.3f}{tp:>5}{fp:>5}{fn:>5}")
+    print("\nconfusion (rows gold, columns predicted)")
+    print(f"{'':15}" + "".join(f"{k:>14}" for k in LABELS))
+    for g in LABELS:
+        row = Counter(p for gg, p in zip(scores.gold, scores.predicted, strict=True) if gg == g)
+        print(f"{g:15}" + "".join(f"{row[p]:>14}" for p in LABELS))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print every wrong pair")
+    args = parser.parse_args()
+
+    articles = load_articles()
+    ids = list(articles)
+    t0 = time.perf_counter()
+    texts = [articles[i].path.read_text(encoding="utf-8") for i in ids]
+    extractions: dict[str, Extraction] = {}
+    for article_id, result in zip(ids, extract_many(texts), strict=True):
+        if not isinstance(result, Extraction):
+            print(f"{article_id}: refused by the engine: {result}")
+            return 1
+        extractions[article_id] = result
+    t_extract = time.perf_counter() - t0
+
+    facts: dict[str, ClaimFacts] = {}
+    missing_claims: list[str] = []
+    t0 = time.perf_counter()
+    all_facts = {
+        a: dict(zip(x.claims, facts_of_article(x, articles[a].published), strict=True))
+        for a, x in extractions.items()
+    }
+    for row in _jsonl(DATA / "claims.jsonl"):
+        article = articles[row["article"]]
+        claim = find_claim(extractions[article.id], row["find"])
+        if claim is None:
+            missing_claims.append(row["id"])
+            continue
+        facts[row["id"]] = all_facts[article.id][claim]
+    t_facts = time.perf_counter() - t0
+
+    by_split: dict[str, Scores] = {"dev": Scores([], []), "held-out": Scores([], [])}
+    end_to_end: dict[str, Scores] = {"dev": Scores([], []), "held-out": Scores([], [])}
+    missing: Counter[str] = Counter()
+    errors: list[tuple[str, dict[str, str], Link | None]] = []
+    t_relate = 0.0
+    pairs = _jsonl(DATA / "pairs.jsonl")
+    for pair in pairs:
+        split = (
+            "held-out"
+            if "held-out" in (articles[pair[k].split(".")[0]].split for k in ("a", "b"))
+            else "dev"
+        )
+        gold = pair["label"]
+        if pair["a"] not in facts or pair["b"] not in facts:
+            missing[split] += 1
+            end_to_end[split].gold.append(gold)
+            end_to_end[split].predicted.append("unrelated")
+            continue
+        t0 = time.perf_counter()
+        link = relate(facts[pair["a"]], facts[pair["b"]])
+        t_relate += time.perf_counter() - t0
+        predicted = link.kind if link else "unrelated"
+        for table in (by_split, end_to_end):
+            table[split].gold.append(gold)
+            table[split].predicted.append(predicted)
+        if predicted != gold:
+            errors.append((split, pair, link))
+
+    print(f"# Linking benchmark: {len(articles)} articles, {len(facts)} labelled claims found")
+    print(
+        f"engine {t_extract:.1f} s; facts {1000 * t_facts / max(1, len(facts)):.3f} ms/claim; "
+        f"relate {1e6 * t_relate / max(1, len(pairs)):.1f} µs/pair"
+    )
+    if missing_claims:
+        print("claims the engine did not find: " + ", ".join(missing_claims))
+    for split in ("dev", "held-out"):
+        if by_split[split].gold or missing[split]:
+            report(split, by_split[split], missing[split])
+            if missing[split]:
+                p, r, *_ = end_to_end[split].pr({"contradiction"})
+                lp, lr, *_ = end_to_end[split].pr({"related", "contradiction", "update"})
+                print(
+                    f"end-to-end (missing pairs as unrelated): linked P {lp:.3f} R {lr:.3f}; "
+                    f"contradiction P {p:.3f} R {r:.3f}"
+                )
+    if args.errors:
+        print("\n## wrong pairs")
+        for split, pair, link in errors:
+            got = f"{link.kind} {link.score:.2f}: {link.reason}" if link else "unrelated"
+            print(f"[{split}] {pair['a']} ~ {pair['b']}: gold {pair['label']} ({pair['note']})")
+            print(f"    got {got}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

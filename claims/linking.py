@@ -1,0 +1,768 @@
+"""Links between claims over time: related, contradicting, or one claimant's series of updates.
+
+Storage and the bot call four things, all pure:
+
+``facts_of(claim, published, claimant=None, claimant_side=None) -> ClaimFacts``
+    What linking needs from one extracted claim: the figures reduced to comparable quantities
+    (measure, category, side, interval), the period they cover resolved against the article's
+    publication date, places, a claimant key and content terms. Cheap (regular expressions, no
+    parse); `ClaimFacts.to_json()` / `ClaimFacts.from_json()` let storage keep it next to the claim
+    so scoring candidates never re-reads text.
+
+``link_keys(facts) -> LinkKeys``
+    Index keys for candidate retrieval. Storage writes one row per `LinkKeys.keys()` string
+    (``q:`` quantity family, ``p:`` place, ``c:`` claimant, ``t:`` content term) with the claim's
+    chat and publication date, indexed on (chat, key, published). For a new claim it fetches, per
+    key, the most recent `CANDIDATES_PER_KEY` claims of the same chat published between
+    `LinkKeys.since` and `LinkKeys.until`, and scores only those: a few hundred comparisons at most,
+    whatever the number of stored claims.
+
+``relate(a, b) -> Link | None``
+    The link between two claims, or None when they are unrelated: `score` in [0, 1], `kind` one
+    of "related", "contradiction", "update", and `reason`, a sentence a user can read. Symmetric
+    in everything but the order of the reason's sentences (earlier claim first).
+
+``stories.story_of(facts) -> Story | None`` (in `claims.stories`)
+    The story a claim belongs to ("Eastern Federation losses in Dalsk"), keyed so storage can
+    group by it.
+
+Rules, in order: two claims that count the same thing (comparable measure, category, side, place
+and period) are a series when one claimant gave both, a contradiction when their figures leave no
+common value, and related otherwise (they agree). Anything else is related when enough of places,
+subject, claimant, content words and time line up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from claims.model import Claim, Extraction
+from claims.periods import Period, comparable, find_when, overlap, resolve
+from claims.places import find_places, place_key
+from claims.quantities import (
+    MEASURE_PARTS,
+    Interval,
+    Quantity,
+    categories_comparable,
+    quantities_of,
+    side_key,
+    sides_comparable,
+)
+from claims.stories import story_for
+
+LinkKind = Literal["related", "contradiction", "update"]
+
+LINK_THRESHOLD = 0.45
+"""Least score of a "related" link without a shared quantity."""
+
+LINK_WINDOW_DAYS = 14
+"""Candidates are claims published at most this many days before or after the new one."""
+
+CANDIDATES_PER_KEY = 50
+"""Storage fetches at most this many recent claims per key; a common term cannot flood scoring."""
+
+MAX_TERM_KEYS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """What linking compares, derived once per claim."""
+
+    published: date
+    text: str
+    claimant: str | None
+    """Normalised claimant key; None when unknown (anonymous, a pronoun, "officials")."""
+    claimant_name: str | None
+    side: str | None
+    """The claimant's own side ("eastern"), which "our losses" refers to."""
+    quantities: tuple[Quantity, ...]
+    period: Period
+    places: frozenset[str]
+    place_names: tuple[str, ...]
+    terms: frozenset[str]
+    actors: frozenset[str] = frozenset()
+    """Sides and bodies involved: the claimant's side and the sides the content names."""
+    subjects: frozenset[str] = frozenset()
+    """Coarse keys of what the claim counts (`quantity_key`), or names without a figure."""
+    hedged: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "published": self.published.isoformat(),
+            "text": self.text,
+            "claimant": self.claimant,
+            "claimant_name": self.claimant_name,
+            "side": self.side,
+            "quantities": [_quantity_json(q) for q in self.quantities],
+            "period": {
+                "start": self.period.start.isoformat() if self.period.start else None,
+                "end": self.period.end.isoformat(),
+                "explicit": self.period.explicit,
+                "text": self.period.text,
+                "partial": self.period.partial,
+            },
+            "places": sorted(self.places),
+            "place_names": list(self.place_names),
+            "terms": sorted(self.terms),
+            "actors": sorted(self.actors),
+            "subjects": sorted(self.subjects),
+            "hedged": self.hedged,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClaimFacts:
+        p = data["period"]
+        return cls(
+            published=date.fromisoformat(data["published"]),
+            text=data["text"],
+            claimant=data["claimant"],
+            claimant_name=data["claimant_name"],
+            side=data["side"],
+            quantities=tuple(_quantity_from_json(q) for q in data["quantities"]),
+            period=Period(
+                date.fromisoformat(p["start"]) if p["start"] else None,
+                date.fromisoformat(p["end"]),
+                bool(p["explicit"]),
+                p["text"],
+                bool(p.get("partial", False)),
+            ),
+            places=frozenset(data["places"]),
+            place_names=tuple(data["place_names"]),
+            terms=frozenset(data["terms"]),
+            actors=frozenset(data.get("actors", ())),
+            subjects=frozenset(data.get("subjects", ())),
+            hedged=bool(data.get("hedged", False)),
+        )
+
+
+def _quantity_json(q: Quantity) -> dict[str, Any]:
+    high = q.interval.high if math.isfinite(q.interval.high) else None
+    return {
+        "measure": q.measure,
+        "category": q.category,
+        "side": q.side,
+        "side_text": q.side_text,
+        "low": q.interval.low,
+        "high": high,
+        "text": q.text,
+        "forecast": q.forecast,
+    }
+
+
+def _quantity_from_json(d: dict[str, Any]) -> Quantity:
+    high = math.inf if d["high"] is None else float(d["high"])
+    return Quantity(
+        d["measure"],
+        d["category"],
+        d["side"],
+        Interval(float(d["low"]), high),
+        d["text"],
+        d["side_text"],
+        bool(d.get("forecast", False)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LinkKeys:
+    """Keys storage indexes a claim under, and the publication dates to look between."""
+
+    quantities: tuple[str, ...]
+    places: tuple[str, ...]
+    claimant: str | None
+    terms: tuple[str, ...]
+    since: date
+    until: date
+
+    def keys(self) -> tuple[str, ...]:
+        out = [f"q:{k}" for k in self.quantities]
+        out += [f"p:{k}" for k in self.places]
+        if self.claimant:
+            out.append(f"c:{self.claimant}")
+        out += [f"t:{k}" for k in self.terms]
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How two claims relate; `topic` names the shared quantity when there is one."""
+
+    score: float
+    kind: LinkKind
+    reason: str
+    topic: str | None = None
+    figures: tuple[str, str] | None = field(default=None)
+    """The two figures as written, earlier claim first, when the link is about a quantity."""
+
+
+# ----------------------------------------------------------------------------------------------
+# Facts
+
+
+def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts]:
+    """Facts of every claim of one article, in order; a claim that names no place inherits the
+    article's main place ("only 6 of the drones were intercepted" in a story about Korvin)."""
+    places = article_places(extraction)
+    return [facts_of(c, published, default_places=places) for c in extraction.claims]
+
+
+def article_places(extraction: Extraction) -> tuple[str, ...]:
+    """The place the article's claims and headline name most (ties: first named), or none."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    texts = [extraction.title or ""] + [c.sentence.text for c in extraction.claims]
+    for text in texts:
+        for name in find_places(text):
+            key = place_key(name)
+            counts[key] += 1
+            first.setdefault(key, len(first))
+    if not counts:
+        return ()
+    best = max(counts, key=lambda k: (counts[k], -first[k]))
+    for text in texts:
+        for name in find_places(text):
+            if place_key(name) == best:
+                return (name,)
+    return ()
+
+
+def facts_of(
+    claim: Claim,
+    published: date,
+    *,
+    claimant: str | None = None,
+    claimant_side: str | None = None,
+    default_places: Sequence[str] = (),
+) -> ClaimFacts:
+    """Facts of one claim of an article published on `published`. `claimant` overrides the
+    claimant key (storage's canonical claimant id); `claimant_side` overrides the side "our"
+    refers to when the caller knows it better than the claimant's name tells; `default_places`
+    stand in when the claim names none (see `facts_of_article`)."""
+    name = claim.claimant
+    key = claimant if claimant is not None else claimant_key(name)
+    side_text = _side_text_of(name, claim.claimant_role)
+    side = (
+        side_key(claimant_side) if claimant_side else (side_key(side_text) if side_text else None)
+    )
+    if claimant_side:
+        side_text = claimant_side
+    content = claim.content.text
+    context = _context_text(claim)
+    quantities = quantities_of(
+        claim.figures, content, claim.content.start, own_side=side, own_side_text=side_text
+    )
+    expression = claim.when or find_when(content) or find_when(context)
+    period = resolve(expression, published)
+    names = (
+        tuple(claim.places)
+        or find_places(content)
+        or find_places(context)
+        or (find_places(claim.source.text) if claim.source else ())
+        or tuple(default_places)
+    )
+    place_keys = frozenset(place_key(n) for n in names)
+    actors = set(_actors(content)) - place_keys
+    if side:
+        actors.add(side)
+    actors |= {q.side for q in quantities if q.side and not q.side.startswith("!")}
+    subjects = {quantity_key(q) for q in quantities if not q.forecast} or _subjects_named(content)
+    return ClaimFacts(
+        published=published,
+        text=content,
+        claimant=key,
+        claimant_name=name,
+        side=side,
+        quantities=tuple(quantities),
+        period=period,
+        places=place_keys,
+        place_names=names,
+        terms=content_terms(content),
+        actors=frozenset(actors),
+        subjects=frozenset(subjects),
+        hedged=claim.hedged,
+    )
+
+
+_ACTOR_RUN = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*)*")
+_NOT_ACTORS = frozenset(
+    "our we it its they their he she his her i the a an this that these those there "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _actors(text: str) -> list[str]:
+    """Sides and bodies the content names ("the Unity Party", "Northern drones") as side keys."""
+    out = []
+    for m in _ACTOR_RUN.finditer(text):
+        if m.group(0).split()[0].lower() in _NOT_ACTORS:
+            continue
+        key = side_key(m.group(0))
+        if key and key not in _NOT_ACTORS:
+            out.append(key)
+    return out
+
+
+_SUBJECT_WORDS = {
+    "turnout": "share/turnout",
+    "inflation": "share/inflation",
+    "unemployment": "share/unemployment",
+    "poll": "share/support",
+    "polls": "share/support",
+    "polling": "share/support",
+    "survey": "share/support",
+}
+
+
+def _subjects_named(text: str) -> set[str]:
+    """What a claim without figures is about, when it names a measured subject ("the official
+    turnout figures were impossible")."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return {key for word, key in _SUBJECT_WORDS.items() if word in words}
+
+
+_SPEECH_TIME = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+)?(?:reporters|journalists|parliament|lawmakers|[A-Z]\w+)|"
+    r"added|announced|stated|claimed|reported|insisted|warned|confirmed|wrote|posted)"
+    r"(?:\s+(?:on|late|early))?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording to\b[^,.;]*", re.IGNORECASE)
+
+
+def _context_text(claim: Claim) -> str:
+    """The claim's sentence without its source, cue, "according to ..." and the day it was said:
+    "the mayor of Lenne said on Monday" names neither where nor when the claim is about."""
+    sentence = claim.sentence
+    text = _SPEECH_TIME.sub(_blank, sentence.text)
+    for span in (claim.source, claim.cue):
+        if span is None:
+            continue
+        start, end = span.start - sentence.start, span.end - sentence.start
+        if 0 <= start < end <= len(text):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return _ACCORDING.sub(_blank, text)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+_PRONOUNS = frozenset("he she they it we i you him her them this that who which one".split())
+_GENERIC = frozenset(
+    "officials official sources source reports report analysts experts witnesses residents "
+    "observers critics media people someone many some others authorities statement".split()
+)
+_TITLES = frozenset(
+    "mr mrs ms dr col colonel lt lieutenant maj major capt captain sgt sergeant gen "
+    "spokesman spokeswoman spokesperson press secretary official head chief deputy "
+    "the a an of".split()
+)
+_INSTITUTIONS = frozenset(
+    "ministry staff army government commission office party agency police council committee "
+    "forces military command service services headquarters bank alliance institute pulse "
+    "research centre center union federation republic front movement".split()
+)
+
+
+def claimant_key(name: str | None) -> str | None:
+    """A claimant's name reduced so that repeat mentions meet: "the Northern Republic's Defence
+    Ministry" → "northern republic defence ministry"; pronouns and generic groups → None."""
+    if not name:
+        return None
+    words = re.findall(r"[\w\-]+", name.replace("’", "'").lower().replace("'s ", " "))
+    words = [w.removesuffix("'s") for w in words]
+    if not words or (len(words) == 1 and words[0] in _PRONOUNS | _GENERIC):
+        return None
+    if all(w in _PRONOUNS | _GENERIC | _TITLES for w in words):
+        return None
+    kept = [w for w in words if w not in _TITLES]
+    return " ".join(kept) or None
+
+
+def same_claimant(a: str | None, b: str | None) -> bool:
+    """Keys equal, or one names the other more fully: "defence ministry" and "northern republic
+    defence ministry"; "kovac" and "marta kovac"."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not set(small) <= set(large):
+        return False
+    if len(small) >= 2:
+        return True
+    # one word: a surname or a short reference ("the commission") to the name it ends
+    return small[0] == large[-1]
+
+
+def _side_text_of(name: str | None, role: str | None) -> str | None:
+    """The side in a claimant's name or role: the words before the institution ("Eastern
+    Federation" in "Eastern Federation General Staff"), or after "of the"."""
+    for text in (name, role):
+        if not text:
+            continue
+        words = text.replace("’", "'").split()
+        run: list[str] = []
+        for w in words:
+            bare = w.removesuffix("'s").strip(",.")
+            if bare.lower() in _INSTITUTIONS | {"defence", "defense", "general", "foreign"}:
+                if run and bare.lower() not in ("federation", "republic"):
+                    return " ".join(run)
+                if bare.lower() in ("federation", "republic") and run:
+                    run.append(bare)
+                    continue
+                run = []
+                continue
+            if w[:1].isupper() and bare.lower() not in ("the", "a", "an"):
+                run.append(bare)
+                if w.endswith("'s"):
+                    return " ".join(run)
+            else:
+                run = []
+        m = re.search(r"\bof (?:the )?((?:[A-Z][\w]*\s?)+)", text)
+        if m is not None:
+            found = _side_text_of(m.group(1).strip(), None)
+            if found:
+                return found
+    return None
+
+
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at by for with from into over under about around than then "
+    "that this these those there their they them he she it its his her we our us you your i "
+    "was were is are be been being has have had do does did not no nor so as if while also "
+    "would could should will shall may might must can said says say told tell added claimed "
+    "more most less least some any all each other such only just very still even after before "
+    "since during against between among per cent percent last past next first second new "
+    "according which who whom whose what when where why how because until again further once "
+    "here both few many much own same too up down out off above below yesterday today "
+    "monday tuesday wednesday thursday friday saturday sunday week weeks day days hours "
+    "night morning evening month year".split()
+)
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """Content words, crudely stemmed, for overlap between claims."""
+    words = re.findall(r"[^\W\d_][\w\-']+", text.lower().replace("’", "'"))
+    out = set()
+    for w in words:
+        w = w.removesuffix("'s")
+        if len(w) < 4 or w in _STOPWORDS:
+            continue
+        out.add(_stem(w))
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+# ----------------------------------------------------------------------------------------------
+# Keys
+
+
+_FAMILY = {
+    "killed": "casualties",
+    "wounded": "casualties",
+    "captured": "casualties",
+    "missing": "casualties",
+    "casualties": "casualties",
+}
+_CATEGORY_FAMILY = {"soldiers": "personnel", "civilians": "personnel", "people": "personnel"}
+
+
+def quantity_key(q: Quantity) -> str:
+    """Coarse on purpose: "killed soldiers" and "losses of people" must meet as candidates."""
+    measure = _FAMILY.get(q.measure, q.measure)
+    return f"{measure}/{_CATEGORY_FAMILY.get(q.category, q.category)}"
+
+
+def link_keys(facts: ClaimFacts) -> LinkKeys:
+    """Keys to fetch a new claim's candidates by (see the module docstring)."""
+    quantities = tuple(sorted({quantity_key(q) for q in facts.quantities}))
+    terms = sorted(facts.terms - facts.places, key=lambda t: (-len(t), t))[:MAX_TERM_KEYS]
+    start = facts.period.start or facts.published
+    return LinkKeys(
+        quantities=quantities,
+        places=tuple(sorted(facts.places)),
+        claimant=facts.claimant,
+        terms=tuple(sorted(terms)),
+        since=min(start, facts.published) - timedelta(days=LINK_WINDOW_DAYS),
+        until=facts.published + timedelta(days=LINK_WINDOW_DAYS),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Relating two claims
+
+
+Relation = Literal["same", "a_in_b", "b_in_a", "mixed"]
+"""How two figures' counts relate: the same count, one a part of the other (killed within all
+losses, a day's toll within a later running total, turnout by 6 pm within the day's), or
+overlapping in ways that allow no comparison."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    strength: float
+    relation: Relation
+    qa: Quantity
+    qb: Quantity
+
+
+def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
+    """The link between two claims (see the module docstring), or None."""
+    if b.published < a.published:
+        a, b = b, a
+    same = same_claimant(a.claimant, b.claimant)
+    match = _quantity_match(a, b, same)
+    if match is not None:
+        return _quantity_link(a, b, match, same)
+    score, why = _relatedness(a, b, same)
+    if score < LINK_THRESHOLD:
+        return None
+    return Link(round(score, 3), "related", why)
+
+
+_SIDED = frozenset({"soldiers", "tanks", "vehicles", "artillery", "aircraft", "drones", "ships"})
+"""Counts that belong to one side of a conflict: without a side they could be anyone's."""
+
+_RATES = frozenset({"inflation", "unemployment", "growth"})
+RATE_DAYS = 45
+"""An undated rate ("inflation is 15 percent") is the latest monthly figure: it meets a stated
+month that ended at most this many days before."""
+
+
+def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None:
+    """The pair of figures, one from each claim, that most surely count the same thing."""
+    if not a.quantities or not b.quantities:
+        return None
+    place = _place_agreement(a, b)
+    if place == 0.0:
+        return None
+    best: _Match | None = None
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.percent != qb.percent or qa.forecast != qb.forecast:
+                continue
+            measure = _measure_relation(qa.measure, qb.measure)
+            category = _category_relation(qa.category, qb.category)
+            if measure is None or category is None or not sides_comparable(qa.side, qb.side):
+                continue
+            period = _period_relation(a.period, b.period, qa, series)
+            if period is None:
+                continue
+            relation = _combine(measure, category, period)
+            strength = _strength(a, b, qa, qb, place, period)
+            if strength >= 0.5 and (best is None or strength > best.strength):
+                best = _Match(strength, relation, qa, qb)
+    return best
+
+
+def _measure_relation(x: str, y: str) -> Relation | None:
+    if x == y:
+        return "same"
+    if x in MEASURE_PARTS.get(y, ()):
+        return "a_in_b"
+    if y in MEASURE_PARTS.get(x, ()):
+        return "b_in_a"
+    return None
+
+
+def _category_relation(x: str, y: str) -> Relation | None:
+    if x == y:
+        return "same"
+    if not categories_comparable(x, y):
+        return None
+    return "a_in_b" if y == "people" else "b_in_a"
+
+
+def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relation | None:
+    """One claimant's figures form a series whatever their periods; other figures meet when
+    their periods coincide or one lies within the other's running total."""
+    if series:
+        return "same" if a.total == b.total and a.partial == b.partial else "mixed"
+    if comparable(a, b):
+        return "same"
+    if _within(a, b):
+        return "a_in_b"
+    if _within(b, a):
+        return "b_in_a"
+    if q.percent and q.category in _RATES and a.explicit != b.explicit:
+        implicit, stated = (a, b) if not a.explicit else (b, a)
+        if stated.start is not None and 0 <= (implicit.end - stated.end).days <= RATE_DAYS:
+            return "same"
+    return None
+
+
+def _within(part: Period, whole: Period) -> bool:
+    """A running count on the day ("by 6 pm") within that day's figure; a period's figure within
+    a running total given no earlier."""
+    if part.partial and not whole.partial and whole.start is not None:
+        return whole.start <= part.end <= whole.end
+    if whole.total and not part.total and not part.partial:
+        return part.end <= whole.end
+    return False
+
+
+def _combine(*relations: Relation) -> Relation:
+    kinds = {r for r in relations if r != "same"}
+    if not kinds:
+        return "same"
+    if len(kinds) == 1 and kinds != {"mixed"}:
+        return kinds.pop()
+    return "mixed"
+
+
+def _place_agreement(a: ClaimFacts, b: ClaimFacts) -> float:
+    """1 for a shared place, 0 for disjoint places, in between when one names none."""
+    if a.places and b.places:
+        return 1.0 if a.places & b.places else 0.0
+    if a.places or b.places:
+        return 0.7
+    return 0.8
+
+
+def _strength(
+    a: ClaimFacts, b: ClaimFacts, qa: Quantity, qb: Quantity, place: float, period: Relation
+) -> float:
+    """How surely two figures count the same thing, from 0 to 1."""
+    s = 1.0
+    if qa.measure != qb.measure:
+        s *= 0.85
+    if qa.category != qb.category:
+        s *= 0.8
+    if qa.percent:
+        if qa.category in ("support", "vote share") and (qa.side is None or qb.side is None):
+            s *= 0.4  # a vote share without a party is no one's
+        if not (a.places or b.places):
+            place = 1.0  # polls and turnout are about the whole country
+    else:
+        if qa.category in _SIDED:
+            if qa.side is None and qb.side is None:
+                s *= 0.6
+            elif qa.side is None or qb.side is None:
+                s *= 0.75
+            elif qa.side.startswith("!") or qb.side.startswith("!"):
+                s *= 0.85
+        if qa.measure == "count":
+            s *= 0.6
+    s *= place
+    if period != "same":
+        s *= 0.85
+    elif not a.period.explicit or not b.period.explicit:
+        s *= 0.9
+    elif not a.period.total:
+        s *= 0.8 + 0.2 * overlap(a.period, b.period)
+    return s
+
+
+def _quantity_link(a: ClaimFacts, b: ClaimFacts, m: _Match, same: bool) -> Link:
+    topic = _topic(m, a, b)
+    figures = (m.qa.text, m.qb.text)
+    who_a, who_b = _who(a), _who(b)
+    if same:
+        verb = "repeats" if _agree_exactly(m.qa.interval, m.qb.interval) else "updated"
+        reason = (
+            f"{who_b} {verb} its figure for {topic}: {m.qa.text} on {a.published.isoformat()}, "
+            f"then {m.qb.text} on {b.published.isoformat()}."
+        )
+        return Link(round(0.6 + 0.4 * m.strength, 3), "update", reason, topic, figures)
+    if _disagree(m):
+        reason = (
+            f"Both about {topic}: {who_a} says {m.qa.text} ({a.published.isoformat()}), "
+            f"{who_b} says {m.qb.text} ({b.published.isoformat()}); the figures cannot both be "
+            "right."
+        )
+        return Link(round(0.5 + 0.5 * m.strength, 3), "contradiction", reason, topic, figures)
+    reason = (
+        f"Both about {topic}: {who_a} says {m.qa.text}, {who_b} says {m.qb.text}; "
+        "the figures are compatible."
+    )
+    return Link(round(0.5 + 0.4 * m.strength, 3), "related", reason, topic, figures)
+
+
+def _agree_exactly(x: Interval, y: Interval) -> bool:
+    return x.low == y.low and x.high == y.high
+
+
+def _disagree(m: _Match) -> bool:
+    percent = m.qa.percent
+    if m.relation == "same":
+        return m.qa.interval.disagrees(m.qb.interval, percent=percent)
+    if m.relation == "a_in_b":
+        return m.qa.interval.exceeds(m.qb.interval, percent=percent)
+    if m.relation == "b_in_a":
+        return m.qb.interval.exceeds(m.qa.interval, percent=percent)
+    return False
+
+
+def _who(f: ClaimFacts) -> str:
+    return f.claimant_name or "an unnamed source"
+
+
+def _topic(m: _Match, a: ClaimFacts, b: ClaimFacts) -> str:
+    """ "Eastern Federation soldiers killed in Dalsk, 2026-11-13 to 2026-11-16"."""
+    q = m.qa if m.qa.side_text or not m.qb.side_text else m.qb
+    subject = q.subject()
+    shared = [n for n in a.place_names if place_key(n) in b.places] or list(
+        a.place_names or b.place_names
+    )
+    where = f" in {', '.join(shared)}" if shared else ""
+    period = a.period if a.period.explicit else b.period
+    when = f", {period.describe()}" if period.explicit and m.relation == "same" else ""
+    return f"{subject}{where}{when}"
+
+
+def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> tuple[float, str]:
+    """Score of two claims without a shared quantity, and what they share, for the reason."""
+    shared_places = a.places & b.places
+    place = 1.0 if shared_places else 0.0
+    subject, subject_words = _subject_overlap(a, b)
+    actors = len(a.actors & b.actors) / len(a.actors | b.actors) if a.actors & b.actors else 0.0
+    terms_a, terms_b = a.terms - a.places, b.terms - b.places
+    shared_terms = terms_a & terms_b
+    term = min(1.0, 2 * len(shared_terms) / max(1, min(len(terms_a), len(terms_b))))
+    days = abs((b.published - a.published).days)
+    recency = 1.0 if days <= 3 else 0.8 if days <= 7 else 0.5
+    score = 0.35 * place + 0.25 * subject + 0.15 * actors + 0.25 * term + 0.15 * same
+    score = min(1.0, score) * recency
+    parts = []
+    if shared_places:
+        names = [n for n in a.place_names if place_key(n) in shared_places]
+        parts.append(f"both about {', '.join(names)}")
+    if subject_words:
+        parts.append(f"both about {subject_words}")
+    if same:
+        parts.append(f"both from {_who(b)}")
+    if shared_terms:
+        parts.append("shared words: " + ", ".join(sorted(shared_terms)[:5]))
+    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
+    reason = "; ".join(parts) + f" ({when})." if parts else f"Published {when}."
+    return score, reason[:1].upper() + reason[1:]
+
+
+def _subject_overlap(a: ClaimFacts, b: ClaimFacts) -> tuple[float, str | None]:
+    """1 for the same story, 0.8 for one party's shares, 0.6 for the same kind of count."""
+    story_a = story_for(a.quantities, a.place_names)
+    story_b = story_for(b.quantities, b.place_names)
+    if story_a is not None and story_b is not None and story_a.key == story_b.key:
+        return 1.0, story_a.title
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.percent and qb.percent and qa.side is not None and qa.side == qb.side:
+                return 0.8, f"{qa.side_text or qa.side}'s share"
+    shared = a.subjects & b.subjects
+    if shared:
+        return 0.6, min(shared).split("/")[-1]
+    return 0.0, None

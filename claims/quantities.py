@@ -1,0 +1,910 @@
+"""What a figure measures: "more than 800 Eastern Federation soldiers were killed" becomes
+measure `killed`, category `soldiers`, side `eastern`, interval [800, ∞).
+
+Two claims can only disagree about a number when they count the same thing, so everything here
+reduces wording to comparable keys. Rules are lexical (no parse) because they run on stored claims
+too, where only the text survives; the engine's `Figure.value/qualifier/what` are used when given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claims.model import Figure
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a figure allows: "about 200" is [180, 220], "more than 1,000" is [1000, ∞)."""
+
+    low: float
+    high: float
+
+    def disagrees(self, other: Interval, *, percent: bool = False) -> bool:
+        """True when no value fits both, allowing for rounding: 5% for counts (800 and 820
+        agree), one point for percentages."""
+        if percent:
+            slack_self = slack_other = 1.0
+        else:
+            slack_self = max(1.0, 0.05 * self.high) if math.isfinite(self.high) else 0.0
+            slack_other = max(1.0, 0.05 * other.high) if math.isfinite(other.high) else 0.0
+        return self.low > other.high + slack_other or other.low > self.high + slack_self
+
+    def exceeds(self, total: Interval, *, percent: bool = False) -> bool:
+        """True when a part (killed) cannot fit in a total (casualties): its least value is above
+        the total's greatest."""
+        slack = 1.0 if percent else max(1.0, 0.05 * total.high) if math.isfinite(total.high) else 0
+        return self.low > total.high + slack
+
+    def describe(self) -> str:
+        if not math.isfinite(self.high):
+            return f"at least {_num(self.low)}"
+        if self.low == 0 and self.high > 0:
+            return f"at most {_num(self.high)}"
+        if self.low == self.high:
+            return _num(self.low)
+        return f"{_num(self.low)}–{_num(self.high)}"
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure reduced to what it counts; `text` is the figure as written ("more than 800")."""
+
+    measure: str
+    category: str
+    side: str | None
+    interval: Interval
+    text: str
+    side_text: str | None = None
+    """The side as written ("Eastern Federation"), for readable reasons."""
+    forecast: bool = False
+    """ "will win more than 45 percent": a prediction, never compared with a reported figure."""
+
+    @property
+    def percent(self) -> bool:
+        return self.measure == "share"
+
+    def subject(self) -> str:
+        """ "Eastern Federation soldiers killed", "Unity Party vote share"."""
+        if self.percent:
+            who = f"{self.side_text} " if self.side_text else ""
+            return f"{who}{self.category}"
+        who = f"{self.side_text} " if self.side_text else ""
+        return f"{who}{self.category} {MEASURE_WORDS.get(self.measure, self.measure)}"
+
+
+# ----------------------------------------------------------------------------------------------
+# Vocabulary. Keys are lower-case words; multi-word cues are matched on the joined token text.
+
+MEASURE_WORDS = {
+    "killed": "killed",
+    "wounded": "wounded",
+    "casualties": "lost (killed or wounded)",
+    "captured": "captured",
+    "missing": "missing",
+    "destroyed": "destroyed",
+    "damaged": "damaged",
+    "displaced": "displaced",
+    "arrested": "arrested",
+    "launched": "launched",
+    "share": "share",
+    "count": "counted",
+}
+
+MEASURE_PARTS: dict[str, frozenset[str]] = {
+    "casualties": frozenset({"killed", "wounded", "captured", "missing"}),
+}
+"""A total and the measures it contains: killed soldiers cannot outnumber all losses."""
+
+_MEASURE_CUES: tuple[tuple[str, str], ...] = (
+    # multi-word first: they win over their single words
+    ("killed or wounded", "casualties"),
+    ("killed and wounded", "casualties"),
+    ("dead and wounded", "casualties"),
+    ("dead or wounded", "casualties"),
+    ("death toll", "killed"),
+    ("taken prisoner", "captured"),
+    ("taken captive", "captured"),
+    ("shot down", "destroyed"),
+    ("knocked out", "destroyed"),
+    ("put out of action", "destroyed"),
+    ("lost their lives", "killed"),
+    ("lost their homes", "displaced"),
+    ("forced to flee", "displaced"),
+    ("forced from their homes", "displaced"),
+)
+_MEASURE_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "kill killed killing kills dead died die dies death deaths fatalities fatality perished "
+        "slain eliminated neutralised neutralized".split(),
+        "killed",
+    ),
+    **dict.fromkeys("wounded wounding injured injuries injuring hurt".split(), "wounded"),
+    **dict.fromkeys("casualties casualty losses loss lost lose losing".split(), "casualties"),
+    **dict.fromkeys(
+        "captured capture capturing prisoners prisoner pows surrendered".split(), "captured"
+    ),
+    **dict.fromkeys("missing".split(), "missing"),
+    **dict.fromkeys(
+        "destroyed destroy destroying downed intercepted neutralised wrecked".split(), "destroyed"
+    ),
+    **dict.fromkeys("damaged".split(), "damaged"),
+    **dict.fromkeys(
+        "displaced fled flee fleeing evacuated evacuation refugees homeless left".split(),
+        "displaced",
+    ),
+    **dict.fromkeys("arrested arrests detained detentions detention".split(), "arrested"),
+    **dict.fromkeys("launched fired".split(), "launched"),
+}
+# "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
+
+_CATEGORY_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "soldier soldiers troops troop servicemen serviceman fighters fighter militants militant "
+        "men personnel marines paratroopers mercenaries conscripts combatants infantrymen "
+        "servicemembers recruits".split(),
+        "soldiers",
+    ),
+    **dict.fromkeys(
+        "civilian civilians residents resident inhabitants villagers children women "
+        "non-combatants".split(),
+        "civilians",
+    ),
+    **dict.fromkeys("people persons individuals".split(), "people"),
+    **dict.fromkeys("tank tanks".split(), "tanks"),
+    **dict.fromkeys(
+        "vehicle vehicles apcs apc ifvs armour armor armoured-vehicles trucks".split(), "vehicles"
+    ),
+    **dict.fromkeys(
+        "artillery howitzers howitzer guns launchers mortars systems".split(), "artillery"
+    ),
+    **dict.fromkeys("aircraft planes plane jets jet warplanes helicopters".split(), "aircraft"),
+    **dict.fromkeys("drone drones uavs uav".split(), "drones"),
+    **dict.fromkeys("missile missiles rockets rocket".split(), "missiles"),
+    **dict.fromkeys("ship ships vessels vessel boats boat".split(), "ships"),
+    **dict.fromkeys("protesters protester demonstrators demonstrator".split(), "protesters"),
+    **dict.fromkeys("journalists journalist reporters".split(), "journalists"),
+    **dict.fromkeys("hostages hostage".split(), "hostages"),
+    **dict.fromkeys("stations station precincts precinct".split(), "polling stations"),
+    **dict.fromkeys(
+        "complaints complaint irregularities irregularity violations violation".split(),
+        "complaints",
+    ),
+    **dict.fromkeys("votes vote ballots ballot".split(), "votes"),
+    **dict.fromkeys("voters voter".split(), "voters"),
+    **dict.fromkeys("homes houses buildings".split(), "buildings"),
+}
+_PERSONNEL = frozenset({"soldiers", "civilians", "people", "protesters", "journalists", "hostages"})
+_EQUIPMENT = frozenset(
+    {"tanks", "vehicles", "artillery", "aircraft", "drones", "missiles", "ships"}
+)
+
+_PERCENT_ASPECTS: dict[str, str] = {
+    **dict.fromkeys("turnout participation".split(), "turnout"),
+    **dict.fromkeys("inflation prices".split(), "inflation"),
+    **dict.fromkeys("unemployment jobless".split(), "unemployment"),
+    **dict.fromkeys("growth gdp economy".split(), "growth"),
+    **dict.fromkeys("approval approve".split(), "approval"),
+    **dict.fromkeys(
+        "poll polls polling support backing back backs backed supported supporting leads lead "
+        "led leading ahead trails trailing behind favour favor survey surveys".split(),
+        "support",
+    ),
+    **dict.fromkeys(
+        "vote votes won win wins winning ballots result results count tally secured "
+        "received".split(),
+        "vote share",
+    ),
+}
+
+DEMONYMS: dict[str, str] = {
+    "ukrainian": "ukraine",
+    "ukrainians": "ukraine",
+    "ukraine's": "ukraine",
+    "russian": "russia",
+    "russians": "russia",
+    "israeli": "israel",
+    "israelis": "israel",
+    "palestinian": "palestine",
+    "palestinians": "palestine",
+    "syrian": "syria",
+    "iranian": "iran",
+    "american": "united states",
+    "us": "united states",
+    "u.s.": "united states",
+    "british": "united kingdom",
+    "uk": "united kingdom",
+    "french": "france",
+    "german": "germany",
+    "chinese": "china",
+    "turkish": "turkey",
+    "sudanese": "sudan",
+    "lebanese": "lebanon",
+    "hamas": "hamas",
+    "hezbollah": "hezbollah",
+}
+
+_NOT_SIDES = frozenset(
+    "the a an this that these those some about around more than over at least nearly almost "
+    "up to fewer less only just total further another additional other new its his her "
+    "killed wounded dead captured destroyed".split()
+)
+_SIDE_NOUNS = frozenset(
+    "forces troops army military side units losses casualties troops' forces' army's "
+    "military's soldiers".split()
+)
+_OWN = frozenset({"our", "we", "us", "own", "its"})
+_FORECAST = frozenset(
+    "will would 'll shall expects expect expected predicts predicted predict forecast forecasts "
+    "projected projects could might may aims hopes".split()
+)
+_ENEMY = frozenset({"enemy", "enemy's", "adversary", "opponent", "hostile"})
+
+_WORD_NUMBERS: dict[str, float] = {
+    "no": 0,
+    "none": 0,
+    "zero": 0,
+    "one": 1,
+    "a single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a dozen": 12,
+    "thirteen": 13,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a thousand": 1000,
+    "one thousand": 1000,
+}
+_VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99),
+    "scores": (40, 200),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+
+_AT_LEAST = ("more than", "over", "above", "in excess of", "at least", "no fewer than",
+             "no less than", "not less than", "upwards of", "exceeding", "exceeds", "exceeded",
+             "surpassed", "topped", "beyond")  # fmt: skip
+_AT_MOST = ("up to", "fewer than", "less than", "under", "below", "no more than", "not more than",
+            "at most", "not exceed", "not exceeding", "does not exceed", "do not exceed",
+            "did not exceed", "didn't exceed", "don't exceed", "doesn't exceed", "no higher than",
+            "a maximum of", "not above", "not over")  # fmt: skip
+_ABOUT = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+          "close to", "nearly", "almost", "just under", "just over", "circa", "approx")  # fmt: skip
+_NEARLY = ("nearly", "almost", "just under", "close to")
+
+# A token: a number (1,000 / 44.2 / 61%), a word (with inner apostrophes and hyphens), or a sign.
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_](?:[\w'’\-]*\w)?'?|%|[^\w\s]")
+_STOP = frozenset('.;:!?()"“”')
+_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[_Tok]:
+    return [
+        _Tok(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def interval_of(value: float, qualifier: str | None, *, percent: bool = False) -> Interval:
+    """The interval a qualified figure allows ("about" is ±10%, ±2 points for percentages)."""
+    q = (qualifier or "").lower().strip()
+    q = re.sub(r"\s+", " ", q.replace("’", "'"))
+    if not q or q in ("only", "just", "exactly", "precisely", "a total of", "total"):
+        return Interval(value, value)
+    if q in ("or more", "and more", "plus", "+") or _ends_with_any(q, _AT_LEAST):
+        return Interval(value, INF)
+    if _ends_with_any(q, _AT_MOST):
+        return Interval(0.0, value)
+    if _ends_with_any(q, _NEARLY):
+        spread = 2.0 if percent else 0.15 * value
+        return Interval(max(0.0, value - spread), value)
+    if _ends_with_any(q, _ABOUT):
+        spread = 2.0 if percent else 0.10 * value
+        return Interval(max(0.0, value - spread), value + spread)
+    return Interval(value, value)
+
+
+def _ends_with_any(q: str, options: Sequence[str]) -> bool:
+    return any(q == o or q.endswith(" " + o) for o in options)
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    first: int  # token index of the first token of the figure (qualifier included)
+    last: int  # token index of the last token of the number
+    value: float
+    interval: Interval
+    percent: bool
+    text: str
+
+
+def find_quantities(
+    text: str, *, own_side: str | None = None, own_side_text: str | None = None
+) -> list[Quantity]:
+    """Every figure in `text` that counts something recognisable; `own_side` resolves "our"."""
+    toks = tokenize(text)
+    out: list[Quantity] = []
+    for number in _numbers(toks, text):
+        q = _describe(toks, number, own_side, own_side_text)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def quantities_of(
+    figures: Iterable[Figure],
+    content: str,
+    content_start: int,
+    *,
+    own_side: str | None = None,
+    own_side_text: str | None = None,
+) -> list[Quantity]:
+    """Quantities from the engine's figures, filling in what `Figure.what` leaves out from the
+    words around the figure; falls back to reading `content` when there are no figures."""
+    figures = list(figures)
+    from_text = find_quantities(content, own_side=own_side, own_side_text=own_side_text)
+    if not figures:
+        return from_text
+    out: list[Quantity] = []
+    for fig in figures:
+        percent = "%" in fig.text or "percent" in fig.text.lower() or "per cent" in fig.text.lower()
+        interval = interval_of(fig.value, fig.qualifier, percent=percent)
+        described = _described_by_what(fig, interval, percent, own_side, own_side_text)
+        local = _nearest(from_text, fig, content, content_start)
+        if described is None:
+            if local is not None:
+                out.append(
+                    Quantity(
+                        local.measure,
+                        local.category,
+                        local.side,
+                        interval,
+                        fig.text,
+                        local.side_text,
+                    )  # fmt: skip
+                )
+            continue
+        if local is not None:
+            described = Quantity(
+                described.measure if described.measure != "count" else local.measure,
+                described.category if described.category != "things" else local.category,
+                described.side if described.side is not None else local.side,
+                interval,
+                fig.text,
+                described.side_text if described.side is not None else local.side_text,
+            )
+        out.append(described)
+    return out or from_text
+
+
+def _nearest(
+    found: list[Quantity], fig: Figure, content: str, content_start: int
+) -> Quantity | None:
+    """The text-read quantity at the engine figure's place (offsets are article offsets)."""
+    if not found:
+        return None
+    if fig.end > fig.start:
+        local = fig.start - content_start
+        for q in found:
+            at = content.find(q.text)
+            if at >= 0 and at <= local < at + len(q.text) + 2:
+                return q
+    value_text = fig.text.strip()
+    for q in found:
+        if value_text and (value_text in q.text or q.text in value_text):
+            return q
+    return None
+
+
+def _described_by_what(
+    fig: Figure,
+    interval: Interval,
+    percent: bool,
+    own_side: str | None,
+    own_side_text: str | None,
+) -> Quantity | None:
+    if not fig.what:
+        return None
+    toks = tokenize(fig.what)
+    measure = _measure_in(toks, 0, len(toks)) or ("share" if percent else "count")
+    category: str | None = None
+    side: str | None = None
+    side_text: str | None = None
+    for i, t in enumerate(toks):
+        cat = _CATEGORY_WORDS.get(t.low)
+        if cat is not None and not percent:
+            category = cat
+            side, side_text = _side_before(toks, i, 0, own_side, own_side_text)
+            break
+    if percent:
+        category = _aspect_in(toks, 0, len(toks)) or "share"
+        side, side_text = _named_entity(toks, 0, len(toks))
+        measure = "share"
+    if category is None:
+        return None
+    return Quantity(measure, category, side, interval, fig.text, side_text)
+
+
+def _numbers(toks: list[_Tok], text: str) -> list[_Number]:
+    out: list[_Number] = []
+    i = 0
+    while i < len(toks):
+        found = _number_at(toks, i)
+        if found is None:
+            i += 1
+            continue
+        last, value, vague = found
+        percent = False
+        after = last + 1
+        if after < len(toks) and toks[after].low in ("%", "percent"):
+            percent, last = True, after
+        elif after + 1 < len(toks) and (toks[after].low, toks[after + 1].low) == ("per", "cent"):
+            percent, last = True, after + 1
+        if _is_date_or_time(toks, i, last, value):
+            i = last + 1
+            continue
+        first, qualifier = _qualifier_before(toks, i)
+        if vague is not None:
+            interval = Interval(*vague)
+        else:
+            interval = interval_of(value, qualifier, percent=percent)
+            tail = toks[last + 1 : last + 3]
+            if [t.low for t in tail] in (["or", "more"], ["and", "more"]) or (
+                tail and tail[0].low in ("plus", "+")
+            ):
+                interval = Interval(value, INF)
+        range_end = _range_end(toks, last)
+        if range_end is not None:
+            high, last = range_end
+            interval = Interval(value, high)
+        out.append(
+            _Number(first, last, value, interval, percent, text[toks[first].start : toks[last].end])
+        )
+        i = last + 1
+    return out
+
+
+def _number_at(toks: list[_Tok], i: int) -> tuple[int, float, tuple[float, float] | None] | None:
+    """(last token index, value, vague interval) of a number starting at token i."""
+    t = toks[i]
+    if t.low[0].isdigit():
+        try:
+            value = float(t.low.replace(",", ""))
+        except ValueError:
+            return None
+        last = i
+        if i + 1 < len(toks) and toks[i + 1].low in _SCALES:
+            value *= _SCALES[toks[i + 1].low]
+            last = i + 1
+        return last, value, None
+    for phrase, (low, high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+        n = phrase.count(" ") + 1
+        if " ".join(x.low for x in toks[i : i + n]) == phrase:
+            if i + n < len(toks) and toks[i + n].low == "of":
+                return i + n, low, (low, high)
+    for phrase, value in sorted(_WORD_NUMBERS.items(), key=lambda kv: -len(kv[0])):
+        n = phrase.count(" ") + 1
+        if " ".join(x.low for x in toks[i : i + n]) != phrase:
+            continue
+        if phrase in ("no", "none", "zero") and not _counted_follows(toks, i + n):
+            return None
+        if phrase == "one" and not _counted_follows(toks, i + n):
+            return None
+        return i + n - 1, float(value), None
+    return None
+
+
+def _counted_follows(toks: list[_Tok], i: int) -> bool:
+    """ "no civilians", "none of our soldiers": a count of zero, not the word "no"."""
+    for t in toks[i : i + 4]:
+        if t.low in _CATEGORY_WORDS:
+            return True
+        if t.low in ("of", "our", "their", "the") or t.text[:1].isupper():
+            continue
+        if t.low in _STOP:
+            return False
+    return False
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> bool:
+    before = toks[first - 1].low if first > 0 else ""
+    after = toks[last + 1].low if last + 1 < len(toks) else ""
+    if before in _MONTHS or after in _MONTHS:
+        return True
+    if after in ("am", "pm", "a.m", "p.m", "o'clock", "hours", "hour", "days", "day", "weeks",
+                 "week", "months", "month", "years", "year", "km", "kilometres", "kilometers",
+                 "miles", "metres", "meters", "minutes", ":"):  # fmt: skip
+        return True
+    if (
+        before in ("since", "in", "of", "by")
+        and 1900 <= value <= 2100
+        and "," not in toks[first].text
+    ):
+        return True
+    return before in ("at", "until", "till") and value <= 24
+
+
+def _qualifier_before(toks: list[_Tok], i: int) -> tuple[int, str | None]:
+    """The qualifier words right before token i, longest first ("did not exceed", "more than")."""
+    options = sorted((*_AT_LEAST, *_AT_MOST, *_ABOUT, "only", "just", "a total of"), key=len)
+    for option in reversed(options):
+        words = option.split()
+        n = len(words)
+        if i - n >= 0 and [t.low for t in toks[i - n : i]] == words:
+            return i - n, option
+    return i, None
+
+
+def _range_end(toks: list[_Tok], last: int) -> tuple[float, int] | None:
+    """ "200 to 300", "200-300", "between 200 and 300"."""
+    if last + 2 < len(toks) and toks[last + 1].low in ("to", "-", "–", "and"):
+        nxt = _number_at(toks, last + 2)
+        if nxt is not None and toks[last + 2].low[0].isdigit():
+            if toks[last + 1].low == "and" and (last < 1 or toks[last - 1].low != "between"):
+                return None
+            return nxt[1], nxt[0]
+    return None
+
+
+def _describe(
+    toks: list[_Tok], number: _Number, own_side: str | None, own_side_text: str | None
+) -> Quantity | None:
+    lo, hi = _clause(toks, number.first, number.last)
+    if number.percent:
+        aspect = _aspect_in(toks, lo, hi, around=number.first)
+        if aspect is None:
+            return None
+        side, side_text = _named_entity(toks, lo, hi, around=number.first)
+        if side is None and any(
+            t.low in ("our", "her", "his", "its", "my") and n.low in ("party", "candidate")
+            for t, n in zip(toks[lo:hi], toks[lo + 1 : hi], strict=False)
+        ):
+            side, side_text = own_side, own_side_text  # "her party would win 45 percent"
+        if aspect in ("turnout", "inflation", "unemployment", "growth"):
+            side, side_text = None, None
+        forecast = _is_forecast(toks, lo, number.first)
+        return Quantity("share", aspect, side, number.interval, number.text, side_text, forecast)
+
+    category, cat_at = _category_after(toks, number.last + 1, hi)
+    if category is None:
+        category, cat_at = _category_before(toks, lo, number.first)
+    measure = _measure_near(toks, number, lo, hi)
+    if category is None:
+        # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
+        if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
+                       "arrested"):  # fmt: skip
+            category, cat_at = "people", -1
+        else:
+            return None
+    if measure is None:
+        if category in _PERSONNEL or category in _EQUIPMENT:
+            return None  # "40 schools", "300 soldiers arrived": nothing we can compare
+        measure = "count"
+    if category in _EQUIPMENT and measure == "casualties":
+        measure = "destroyed"  # "lost 14 tanks"
+    if category in _PERSONNEL and measure == "destroyed":
+        measure = "killed"  # "neutralised 40 fighters"
+    side, side_text = (None, None)
+    if cat_at >= 0:
+        side, side_text = _side_before(toks, cat_at, number.last + 1, own_side, own_side_text)
+        if side is None:
+            side, side_text = _side_after(toks, cat_at, hi)
+    if side is None:
+        side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
+    forecast = _is_forecast(toks, lo, number.first)
+    return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+
+
+def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
+    return any(t.low in _FORECAST for t in toks[lo:first])
+
+
+def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
+    lo = first
+    while lo > 0 and toks[lo - 1].low not in _STOP and toks[lo - 1].low not in _CLAUSE_WORDS:
+        lo -= 1
+    hi = last + 1
+    while hi < len(toks) and toks[hi].low not in _STOP and toks[hi].low not in _CLAUSE_WORDS:
+        hi += 1
+    return lo, hi
+
+
+def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]:
+    """The counted noun: within a few words after the number ("800 Eastern Federation soldiers",
+    "120 men", "9 artillery systems")."""
+    for j in range(i, min(hi, i + 5)):
+        low = toks[j].low
+        if low == "of" and j > i:
+            continue
+        cat = _CATEGORY_WORDS.get(low)
+        if cat is not None:
+            # "artillery systems": take the last noun of a compound
+            if j + 1 < hi and _CATEGORY_WORDS.get(toks[j + 1].low) == cat:
+                return cat, j + 1
+            return cat, j
+        if low in (",", "and", "or") or low[0].isdigit():
+            return None, -1
+    return None, -1
+
+
+def _category_before(toks: list[_Tok], lo: int, first: int) -> tuple[str | None, int]:
+    """ "the number of Eastern Federation soldiers killed ... had risen to 950"."""
+    for j in range(first - 1, lo - 1, -1):
+        cat = _CATEGORY_WORDS.get(toks[j].low)
+        if cat is not None and cat not in ("votes", "voters", "polling stations"):
+            return cat, j
+    return None, -1
+
+
+def _measure_in(toks: list[_Tok], lo: int, hi: int) -> str | None:
+    joined = " ".join(t.low for t in toks[lo:hi])
+    for cue, measure in _MEASURE_CUES:
+        if cue in joined:
+            return measure
+    for t in toks[lo:hi]:
+        m = _MEASURE_WORDS.get(t.low)
+        if m is not None:
+            return m
+    return None
+
+
+def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | None:
+    """The event word of the figure's clause, nearest first; after the figure wins a tie
+    ("800 soldiers were killed"), before it otherwise ("killed 800 soldiers")."""
+    best: tuple[int, str] | None = None
+    for start in range(lo, hi):
+        for cue, measure in _MEASURE_CUES:
+            words = cue.split()
+            if [t.low for t in toks[start : start + len(words)]] == words:
+                dist = _distance(start, number)
+                if best is None or dist < best[0]:
+                    best = (dist, measure)
+    for j in range(lo, hi):
+        if number.first <= j <= number.last:
+            continue
+        m = _MEASURE_WORDS.get(toks[j].low)
+        if m is None:
+            continue
+        if toks[j].low == "left" and not _left_means_fled(toks, j):
+            continue
+        dist = _distance(j, number)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    return best[1] if best else None
+
+
+def _distance(j: int, number: _Number) -> int:
+    if j > number.last:
+        return 2 * (j - number.last)
+    return 2 * (number.first - j) + 1
+
+
+def _left_means_fled(toks: list[_Tok], j: int) -> bool:
+    """ "2,000 civilians have left Dalsk" (fled), not "the 40 left in the town"."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and (nxt.text[:1].isupper() or nxt.low in ("the", "their", "home"))
+
+
+def _side_before(
+    toks: list[_Tok], cat_at: int, lo: int, own_side: str | None, own_side_text: str | None
+) -> tuple[str | None, str | None]:
+    """Capitalised modifiers between the number and the counted noun: "800 Eastern Federation
+    soldiers"; "our soldiers" is the claimant's own side."""
+    words = [t for t in toks[lo:cat_at] if t.low not in _NOT_SIDES]
+    for t in words:
+        if t.low in _OWN:
+            return own_side, own_side_text
+        if t.low in _ENEMY:
+            return (f"!{own_side}" if own_side else None), None
+    named = [t for t in words if t.text[:1].isupper() or t.low in DEMONYMS]
+    if named and named[-1] is toks[cat_at - 1]:
+        # contiguous capitalised run ending right before the noun
+        run: list[_Tok] = []
+        k = cat_at - 1
+        while k >= lo and (toks[k].text[:1].isupper() or toks[k].low in DEMONYMS):
+            run.insert(0, toks[k])
+            k -= 1
+        text = " ".join(t.text for t in run)
+        return side_key(text), _clean_side_text(text)
+    return None, None
+
+
+def _side_after(toks: list[_Tok], cat_at: int, hi: int) -> tuple[str | None, str | None]:
+    """ "soldiers of the Eastern Federation"."""
+    j = cat_at + 1
+    if j < hi and toks[j].low == "of":
+        j += 1
+        if j < hi and toks[j].low == "the":
+            j += 1
+        run: list[_Tok] = []
+        while j < hi and (toks[j].text[:1].isupper() or toks[j].low in DEMONYMS):
+            run.append(toks[j])
+            j += 1
+        if run:
+            text = " ".join(t.text for t in run)
+            return side_key(text), _clean_side_text(text)
+    return None, None
+
+
+def _side_in_clause(
+    toks: list[_Tok], lo: int, first: int, own_side: str | None, own_side_text: str | None
+) -> tuple[str | None, str | None]:
+    """A side owning the losses earlier in the clause: "Our losses ... do not exceed 120 men",
+    "Northern forces lost 1,500 soldiers", "the enemy lost 300"."""
+    for j in range(first - 1, lo - 1, -1):
+        low = toks[j].low
+        if low in _SIDE_NOUNS or _MEASURE_WORDS.get(low) == "casualties":
+            k = j - 1
+            if k >= lo and toks[k].low in _OWN | {"our"}:
+                return own_side, own_side_text
+            if k >= lo and toks[k].low in _ENEMY:
+                return (f"!{own_side}" if own_side else None), None
+            run: list[_Tok] = []
+            while k >= lo and (toks[k].text[:1].isupper() or toks[k].low in DEMONYMS):
+                run.insert(0, toks[k])
+                k -= 1
+            if run and not (len(run) == 1 and run[0].low in ("the", "a")):
+                text = " ".join(t.text for t in run)
+                return side_key(text), _clean_side_text(text)
+        if (
+            low in _OWN
+            and j + 1 < first
+            and (
+                toks[j + 1].low in _SIDE_NOUNS
+                or _MEASURE_WORDS.get(toks[j + 1].low) == "casualties"
+            )
+        ):
+            return own_side, own_side_text
+        if low == "we" and j + 1 < first and _MEASURE_WORDS.get(toks[j + 1].low) == "casualties":
+            return own_side, own_side_text
+        if low in _ENEMY:
+            return (f"!{own_side}" if own_side else None), None
+    return None, None
+
+
+def _aspect_in(toks: list[_Tok], lo: int, hi: int, around: int | None = None) -> str | None:
+    best: tuple[int, str] | None = None
+    for j in range(lo, hi):
+        aspect = _PERCENT_ASPECTS.get(toks[j].low)
+        if aspect is None:
+            continue
+        dist = 0 if around is None else abs(j - around)
+        # turnout / inflation are specific; they win over "vote" and "support" words
+        rank = dist - (100 if aspect not in ("vote share", "support") else 0)
+        if best is None or rank < best[0]:
+            best = (rank, aspect)
+    return best[1] if best else None
+
+
+_ENTITY_STOP = frozenset(
+    "the a an on in of for by at with from to and or said says according it he she they we i "
+    "percent per cent".split()
+)
+
+
+def _named_entity(
+    toks: list[_Tok], lo: int, hi: int, around: int | None = None
+) -> tuple[str | None, str | None]:
+    """The capitalised name nearest a percentage: the party or candidate it belongs to."""
+    runs: list[tuple[int, list[_Tok]]] = []
+    j = lo
+    while j < hi:
+        if toks[j].text[:1].isupper() and toks[j].low not in _ENTITY_STOP:
+            run = [toks[j]]
+            k = j + 1
+            while k < hi and toks[k].text[:1].isupper():
+                run.append(toks[k])
+                k += 1
+            runs.append((j, run))
+            j = k
+        else:
+            j += 1
+    runs = [(j, r) for j, r in runs if r[0].low not in _MONTHS and not _is_weekday(r[0].low)]
+    if not runs:
+        return None, None
+    at = around if around is not None else lo
+    j, run = min(runs, key=lambda jr: abs(jr[0] - at))
+    text = " ".join(t.text for t in run)
+    return side_key(text), _clean_side_text(text)
+
+
+def _is_weekday(low: str) -> bool:
+    return low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+_SIDE_DROP = frozenset(
+    "the a an party party's alliance front movement bloc coalition forces army troops military "
+    "general staff ministry defence defense government republic federation's republic's "
+    "federation".split()
+)
+
+
+def side_key(text: str) -> str | None:
+    """A side or party reduced so spellings meet: "Eastern Federation's" and "Eastern" → "eastern",
+    "Ukrainian" and "Ukraine's" → "ukraine", "the Greens" and "Green Alliance" → "green"."""
+    words = [w.lower().replace("’", "'").removesuffix("'s").strip("'") for w in text.split()]
+    words = [w for w in words if w and w not in ("the", "a", "an")]
+    if not words:
+        return None
+    joined = " ".join(words)
+    if joined in DEMONYMS.values():
+        return joined
+    first = words[0]
+    if first in DEMONYMS:
+        return DEMONYMS[first]
+    if len(first) > 4 and first.endswith("s") and not first.endswith("ss"):
+        first = first[:-1]
+    return DEMONYMS.get(first, first)
+
+
+def _clean_side_text(text: str) -> str:
+    text = text.replace("’", "'")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.removesuffix("'s")
+
+
+def measures_comparable(a: str, b: str) -> bool:
+    return a == b or b in MEASURE_PARTS.get(a, ()) or a in MEASURE_PARTS.get(b, ())
+
+
+def categories_comparable(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    pair = {a, b}
+    return "people" in pair and bool(pair & {"soldiers", "civilians"})
+
+
+def sides_comparable(a: str | None, b: str | None) -> bool:
+    """Unknown sides are comparable; "!x" (the enemy of x) meets any side but x."""
+    if a is None or b is None:
+        return True
+    if a.startswith("!") and b.startswith("!"):
+        return a == b
+    if a.startswith("!"):
+        return b != a[1:]
+    if b.startswith("!"):
+        return a != b[1:]
+    return a == b
