@@ -37,14 +37,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
 from claims.model import Claim, Extraction
 from claims.periods import Period, comparable, find_when, overlap, resolve
-from claims.places import find_places, place_key
+from claims.places import AREAS, find_places, place_key
 from claims.quantities import (
     MEASURE_PARTS,
     Interval,
@@ -86,6 +86,8 @@ class ClaimFacts:
     places: frozenset[str]
     place_names: tuple[str, ...]
     terms: frozenset[str]
+    inferred_places: bool = False
+    """The places are the article's, not the claim's own: a scope for counts, not for shares."""
     actors: frozenset[str] = frozenset()
     """Sides and bodies involved: the claimant's side and the sides the content names."""
     subjects: frozenset[str] = frozenset()
@@ -109,6 +111,7 @@ class ClaimFacts:
             },
             "places": sorted(self.places),
             "place_names": list(self.place_names),
+            "inferred_places": self.inferred_places,
             "terms": sorted(self.terms),
             "actors": sorted(self.actors),
             "subjects": sorted(self.subjects),
@@ -134,6 +137,7 @@ class ClaimFacts:
             ),
             places=frozenset(data["places"]),
             place_names=tuple(data["place_names"]),
+            inferred_places=bool(data.get("inferred_places", False)),
             terms=frozenset(data["terms"]),
             actors=frozenset(data.get("actors", ())),
             subjects=frozenset(data.get("subjects", ())),
@@ -205,30 +209,92 @@ class Link:
 
 
 def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts]:
-    """Facts of every claim of one article, in order; a claim that names no place inherits the
-    article's main place ("only 6 of the drones were intercepted" in a story about Korvin)."""
-    places = article_places(extraction)
-    return [facts_of(c, published, default_places=places) for c in extraction.claims]
+    """Facts of every claim of one article, in order, using what the article tells beyond each
+    sentence: a claim that names no place inherits the article's main place ("only 6 of the
+    drones were intercepted" in a story about Korvin); a word that is a place elsewhere in the
+    article is one here ("Lenne has been without water"); "the ministry", "Berg" and "Ministry
+    spokeswoman Anna Berg" resolve to the body named before them, and take its side."""
+    main, known = article_places(extraction)
+    claimants = article_claimants(extraction)
+    return [
+        facts_of(
+            claim,
+            published,
+            claimant=key,
+            claimant_side=side,
+            default_places=main,
+            known_places=known,
+        )
+        for claim, (key, side) in zip(extraction.claims, claimants, strict=True)
+    ]
 
 
-def article_places(extraction: Extraction) -> tuple[str, ...]:
-    """The place the article's claims and headline name most (ties: first named), or none."""
+def article_places(extraction: Extraction) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The place the article names most (ties: first named), and the keys of all it names."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    texts = [extraction.title or ""] + [c.sentence.text for c in extraction.claims]
-    for text in texts:
-        for name in find_places(text):
+    names: dict[str, str] = {}
+    texts = [extraction.title or ""] + [_context_text(c) for c in extraction.claims]
+    officials = [c.source.text for c in extraction.claims if c.source is not None]
+    for n, text in enumerate(texts + officials):
+        for name in find_places(text, officials_only=n >= len(texts)):
             key = place_key(name)
             counts[key] += 1
             first.setdefault(key, len(first))
+            names.setdefault(key, name)
     if not counts:
-        return ()
+        return (), frozenset()
     best = max(counts, key=lambda k: (counts[k], -first[k]))
-    for text in texts:
-        for name in find_places(text):
-            if place_key(name) == best:
-                return (name,)
-    return ()
+    return (names[best],), frozenset(counts)
+
+
+_SPOKES = re.compile(
+    r"^(?P<before>.*?)\b(?:spokesman|spokeswoman|spokesperson|press secretary|press officer)\b"
+    r"(?:\s+(?:for|of)\s+(?P<after>.*))?",
+    re.IGNORECASE,
+)
+
+
+def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | None]]:
+    """(claimant key, side) of each claim, with short and spokesperson forms resolved to the
+    body named before them in the article: "General Staff spokesman Pavel Orlov" speaks for
+    "the Eastern Federation's General Staff"; "the ministry" is the ministry last named."""
+    out: list[tuple[str | None, str | None]] = []
+    seen: list[tuple[str, str, str | None]] = []  # (key as named, key resolved, side)
+    for claim in extraction.claims:
+        raw = claimant_key(claim.claimant)
+        side = _side_text_of(claim.claimant, claim.claimant_role)
+        if raw is None:
+            out.append((None, side))
+            continue
+        body = _spokesperson_body(claim.claimant or "")
+        resolved, resolved_side = raw, side
+        for named, key, key_side in reversed(seen):
+            if body is not None:
+                hit = bool(body) and set(body) <= set(key.split()) and key != raw
+            else:
+                # only towards a fuller name: "the ministry" → "Northern Defence Ministry",
+                # never "Northern Defence Ministry" → "Northern Republic"
+                hit = len(raw.split()) <= len(key.split()) and (
+                    same_claimant(raw, named) or same_claimant(raw, key)
+                )
+            if hit:
+                resolved, resolved_side = key, side or key_side
+                break
+        seen.append((raw, resolved, resolved_side))
+        out.append((resolved, resolved_side))
+    return out
+
+
+def _spokesperson_body(name: str) -> list[str] | None:
+    """The body a spokesperson speaks for, as key words ("General Staff spokesman Pavel Orlov" →
+    ["general", "staff"]); None when the claimant is no spokesperson."""
+    m = _SPOKES.search(name)
+    if m is None:
+        return None
+    body = m.group("after") or m.group("before")
+    key = claimant_key(body)
+    return key.split() if key else []
 
 
 def facts_of(
@@ -238,11 +304,13 @@ def facts_of(
     claimant: str | None = None,
     claimant_side: str | None = None,
     default_places: Sequence[str] = (),
+    known_places: Collection[str] = (),
 ) -> ClaimFacts:
     """Facts of one claim of an article published on `published`. `claimant` overrides the
     claimant key (storage's canonical claimant id); `claimant_side` overrides the side "our"
     refers to when the caller knows it better than the claimant's name tells; `default_places`
-    stand in when the claim names none (see `facts_of_article`)."""
+    stand in when the claim names none; `known_places` (keys) are places named elsewhere in the
+    article (see `facts_of_article`)."""
     name = claim.claimant
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
@@ -258,13 +326,10 @@ def facts_of(
     )
     expression = claim.when or find_when(content) or find_when(context)
     period = resolve(expression, published)
-    names = (
-        tuple(claim.places)
-        or find_places(content)
-        or find_places(context)
-        or (find_places(claim.source.text) if claim.source else ())
-        or tuple(default_places)
-    )
+    named = tuple(claim.places) or _places_in(content, known_places) or find_places(context)
+    if not named and claim.source is not None:
+        named = find_places(claim.source.text, officials_only=True)
+    names = named or tuple(default_places)
     place_keys = frozenset(place_key(n) for n in names)
     actors = set(_actors(content)) - place_keys
     if side:
@@ -281,11 +346,25 @@ def facts_of(
         period=period,
         places=place_keys,
         place_names=names,
+        inferred_places=not named and bool(names),
         terms=content_terms(content),
         actors=frozenset(actors),
         subjects=frozenset(subjects),
         hedged=claim.hedged,
     )
+
+
+def _places_in(content: str, known: Collection[str]) -> tuple[str, ...]:
+    """Places of the content: after place words, or any name the article uses as a place."""
+    found = list(find_places(content))
+    if known:
+        keys = {place_key(n) for n in found}
+        for m in _ACTOR_RUN.finditer(content):
+            key = place_key(m.group(0))
+            if key in known and key not in keys:
+                found.append(m.group(0).replace("’", "'").removesuffix("'s"))
+                keys.add(key)
+    return tuple(found)
 
 
 _ACTOR_RUN = re.compile(r"(?<![.!?]\s)\b[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*)*")
@@ -321,7 +400,7 @@ _SUBJECT_WORDS = {
 def _subjects_named(text: str) -> set[str]:
     """What a claim without figures is about, when it names a measured subject ("the official
     turnout figures were impossible")."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
+    words = set(re.findall(r"[a-z]+", re.sub(r"polling stations?", " ", text.lower())))
     return {key for word, key in _SUBJECT_WORDS.items() if word in words}
 
 
@@ -361,7 +440,7 @@ _GENERIC = frozenset(
 _TITLES = frozenset(
     "mr mrs ms dr col colonel lt lieutenant maj major capt captain sgt sergeant gen "
     "spokesman spokeswoman spokesperson press secretary official head chief deputy "
-    "the a an of".split()
+    "the a an of for".split()
 )
 _INSTITUTIONS = frozenset(
     "ministry staff army government commission office party agency police council committee "
@@ -548,12 +627,13 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
     if not a.quantities or not b.quantities:
         return None
     place = _place_agreement(a, b)
-    if place == 0.0:
-        return None
+    share_place = _share_scope(a, b)
     best: _Match | None = None
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.percent != qb.percent or qa.forecast != qb.forecast:
+                continue
+            if (share_place if qa.percent else place) == 0.0:
                 continue
             measure = _measure_relation(qa.measure, qb.measure)
             category = _category_relation(qa.category, qb.category)
@@ -563,7 +643,7 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if period is None:
                 continue
             relation = _combine(measure, category, period)
-            strength = _strength(a, b, qa, qb, place, period)
+            strength = _strength(a, b, qa, qb, share_place if qa.percent else place, period)
             if strength >= 0.5 and (best is None or strength > best.strength):
                 best = _Match(strength, relation, qa, qb)
     return best
@@ -633,6 +713,18 @@ def _place_agreement(a: ClaimFacts, b: ClaimFacts) -> float:
     return 0.8
 
 
+def _share_scope(a: ClaimFacts, b: ClaimFacts) -> float:
+    """Shares (vote, turnout, inflation) are of the whole country unless the claim itself names
+    a part: a share "in the capital" and a national one are different counts."""
+    pa = frozenset() if a.inferred_places else a.places
+    pb = frozenset() if b.inferred_places else b.places
+    if not pa and not pb:
+        return 1.0
+    if pa and pb and pa & pb:
+        return 1.0
+    return 0.0
+
+
 def _strength(
     a: ClaimFacts, b: ClaimFacts, qa: Quantity, qb: Quantity, place: float, period: Relation
 ) -> float:
@@ -645,8 +737,6 @@ def _strength(
     if qa.percent:
         if qa.category in ("support", "vote share") and (qa.side is None or qb.side is None):
             s *= 0.4  # a vote share without a party is no one's
-        if not (a.places or b.places):
-            place = 1.0  # polls and turnout are about the whole country
     else:
         if qa.category in _SIDED:
             if qa.side is None and qb.side is None:
@@ -727,16 +817,20 @@ def _topic(m: _Match, a: ClaimFacts, b: ClaimFacts) -> str:
 def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> tuple[float, str]:
     """Score of two claims without a shared quantity, and what they share, for the reason."""
     shared_places = a.places & b.places
-    place = 1.0 if shared_places else 0.0
+    place = 1.0 if shared_places - AREAS else 0.5 if shared_places else 0.0
     subject, subject_words = _subject_overlap(a, b)
     actors = len(a.actors & b.actors) / len(a.actors | b.actors) if a.actors & b.actors else 0.0
     terms_a, terms_b = a.terms - a.places, b.terms - b.places
     shared_terms = terms_a & terms_b
     term = min(1.0, 2 * len(shared_terms) / max(1, min(len(terms_a), len(terms_b))))
     days = abs((b.published - a.published).days)
-    recency = 1.0 if days <= 3 else 0.8 if days <= 7 else 0.5
-    score = 0.35 * place + 0.25 * subject + 0.15 * actors + 0.25 * term + 0.15 * same
-    score = min(1.0, score) * recency
+    recency = 1.0 if days <= 7 else 0.8 if days <= LINK_WINDOW_DAYS else 0.5
+    # a place alone links claims of the same few days; later, it takes more in common
+    place_weight = 0.45 if days <= 3 else 0.3
+    score = place_weight * place + 0.35 * subject + 0.15 * actors + 0.25 * term + 0.15 * same
+    if a.places and b.places and not shared_places and not (a.inferred_places or b.inferred_places):
+        score -= 0.1  # the same kind of news from somewhere else
+    score = max(0.0, min(1.0, score)) * recency
     parts = []
     if shared_places:
         names = [n for n in a.place_names if place_key(n) in shared_places]
@@ -754,8 +848,8 @@ def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> tuple[float, str]:
 
 def _subject_overlap(a: ClaimFacts, b: ClaimFacts) -> tuple[float, str | None]:
     """1 for the same story, 0.8 for one party's shares, 0.6 for the same kind of count."""
-    story_a = story_for(a.quantities, a.place_names)
-    story_b = story_for(b.quantities, b.place_names)
+    story_a = story_for(a.quantities, a.place_names, inferred=a.inferred_places)
+    story_b = story_for(b.quantities, b.place_names, inferred=b.inferred_places)
     if story_a is not None and story_b is not None and story_a.key == story_b.key:
         return 1.0, story_a.title
     for qa in a.quantities:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"((?:[A-Z][\w\-]*(?:['’]s)?)(?:\s+(?:[A-Z][\w\-]*|de|del|al|el|upon))*)"
+_ONE = r"(?:[A-Z][\w\-]*(?:['’]s)?)(?:[ \t]+(?:[A-Z][\w\-]*|de|del|al|el|upon))*"
+_NAME = r"(" + _ONE + r"(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+)" + _ONE + r")*)"
+"""A name, or a list of them: "Dalsk and Lenne", "Dalsk, Lenne and Varna"."""
 _PATTERNS = (
     # "near Dalsk", "in the town of Lenne", "the shelling of Lenne", "the mayor of Lenne"
     re.compile(
@@ -18,8 +20,9 @@ _PATTERNS = (
     ),
     # "fled Dalsk", "struck Korvin"
     re.compile(
-        r"\b(?:fled|left|entered|shelled|struck|hit|bombed|attacked|reached|liberated|seized"
-        r"|evacuated|surrounded|encircled|stormed|recaptured)\s+(?:the\s+)?" + _NAME
+        r"\b(?:fled|left|entered|shelled|shells|struck|strikes|hit|hits|bombed|attacked|attacks"
+        r"|targets|targeted|reached|liberated|seized|evacuated|surrounded|encircled|stormed"
+        r"|recaptured|pounded|pounds)\s+(?:the\s+)?" + _NAME
     ),
     # "the Dalsk offensive", "Dalsk's deputy mayor"
     re.compile(
@@ -28,6 +31,20 @@ _PATTERNS = (
         r"|hospitals?|residents|officials|police)\b)"
     ),
 )
+_AREAS = re.compile(
+    r"\b(?:in|across|around|outside|from|of) the (capital|countryside|north|south|east|west"
+    r"|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest"
+    r"|provinces|border regions?|frontline regions?)\b"
+)
+"""Parts of a country named without a capital letter: a figure "in the capital" is not the
+national one."""
+
+AREAS = frozenset(
+    "capital countryside north south east west north-east north-west south-east south-west "
+    "northeast northwest southeast southwest provinces".split()
+)
+"""Keys of unnamed areas: "the capital" of one story may not be the capital of another."""
+
 _NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december i we our the a he she they it this "
@@ -39,20 +56,37 @@ _SIDE_ENDINGS = ("ern", "ian", "ean", "ese", "ish")
 """Adjectives of sides, not places: "the Northern offensive", "Russian forces"."""
 
 
-def find_places(text: str) -> tuple[str, ...]:
-    """Place names in text order, as written (possessive dropped), without repeats."""
+_OFFICIALS = re.compile(
+    r"\b(?:mayor|governor|council|authorities|residents|people|officials|police) of\s+(?:the\s+)?"
+    + "("
+    + _ONE
+    + ")"
+    + r"|\b([A-Z][\w\-]+)['’]s\s+(?:deputy\s+)?(?:mayor|governor|council|authorities|officials"
+    r"|police)\b"
+)
+
+
+def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
+    """Place names in text order, as written (possessive dropped), without repeats.
+    `officials_only` reads a claimant's name, where only "the mayor of Lenne" or "Dalsk's
+    governor" tell a place ("monitors from Open Ballot" do not)."""
+    if officials_only:
+        names = (m.group(1) or m.group(2) for m in _OFFICIALS.finditer(text))
+        return tuple(dict.fromkeys(n.replace("’", "'").removesuffix("'s") for n in names))
     found: list[tuple[int, str]] = []
     for n, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
-            words = m.group(1).replace("’", "'").split()
-            words = [w.removesuffix("'s") for w in words]
-            if not words or words[0].lower() in _NOT_PLACES:
-                continue
-            if any(w.lower() in _TRAILING for w in words):
-                continue  # "of the Unity Party", "from the Defence Ministry": bodies, not places
-            if n > 0 and words[0].lower().endswith(_SIDE_ENDINGS):
-                continue
-            found.append((m.start(1), " ".join(words)))
+            for offset, name in enumerate(re.split(r",\s*|\s+and\s+|\s+or\s+", m.group(1))):
+                words = [w.removesuffix("'s") for w in name.replace("’", "'").split()]
+                if not words or words[0].lower() in _NOT_PLACES:
+                    continue
+                if any(w.lower() in _TRAILING for w in words):
+                    continue  # "of the Unity Party", "from the Defence Ministry": bodies
+                if n > 0 and words[0].lower().endswith(_SIDE_ENDINGS):
+                    continue
+                found.append((m.start(1) + offset, " ".join(words)))
+    for m in _AREAS.finditer(text):
+        found.append((m.start(1), "the " + m.group(1)))
     out: list[str] = []
     for _, name in sorted(found):
         if name not in out:

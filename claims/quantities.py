@@ -94,6 +94,7 @@ MEASURE_WORDS = {
     "destroyed": "destroyed",
     "damaged": "damaged",
     "displaced": "displaced",
+    "remaining": "remaining",
     "arrested": "arrested",
     "launched": "launched",
     "share": "share",
@@ -121,6 +122,11 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("lost their homes", "displaced"),
     ("forced to flee", "displaced"),
     ("forced from their homes", "displaced"),
+    ("were left", "remaining"),
+    ("are left", "remaining"),
+    ("is left", "remaining"),
+    ("was left", "remaining"),
+    ("still in", "remaining"),
 )
 _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys(
@@ -143,6 +149,7 @@ _MEASURE_WORDS: dict[str, str] = {
         "displaced",
     ),
     **dict.fromkeys("arrested arrests detained detentions detention".split(), "arrested"),
+    **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
     **dict.fromkeys("launched fired".split(), "launched"),
 }
 # "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
@@ -200,8 +207,8 @@ _PERCENT_ASPECTS: dict[str, str] = {
         "support",
     ),
     **dict.fromkeys(
-        "vote votes won win wins winning ballots result results count tally secured "
-        "received".split(),
+        "vote votes won win wins winning ballots result results count recount tally secured "
+        "received share".split(),
         "vote share",
     ),
 }
@@ -732,12 +739,12 @@ def _side_before(
 ) -> tuple[str | None, str | None]:
     """Capitalised modifiers between the number and the counted noun: "800 Eastern Federation
     soldiers"; "our soldiers" is the claimant's own side."""
-    words = [t for t in toks[lo:cat_at] if t.low not in _NOT_SIDES]
-    for t in words:
+    for t in toks[lo:cat_at]:
         if t.low in _OWN:
-            return own_side, own_side_text
+            return own_side, own_side_text  # "60 of its soldiers"
         if t.low in _ENEMY:
             return (f"!{own_side}" if own_side else None), None
+    words = [t for t in toks[lo:cat_at] if t.low not in _NOT_SIDES]
     named = [t for t in words if t.text[:1].isupper() or t.low in DEMONYMS]
     if named and named[-1] is toks[cat_at - 1]:
         # contiguous capitalised run ending right before the noun
@@ -808,7 +815,7 @@ def _aspect_in(toks: list[_Tok], lo: int, hi: int, around: int | None = None) ->
     best: tuple[int, str] | None = None
     for j in range(lo, hi):
         aspect = _PERCENT_ASPECTS.get(toks[j].low)
-        if aspect is None:
+        if aspect is None or _polling_station(toks, j):
             continue
         dist = 0 if around is None else abs(j - around)
         # turnout / inflation are specific; they win over "vote" and "support" words
@@ -822,6 +829,11 @@ _ENTITY_STOP = frozenset(
     "the a an on in of for by at with from to and or said says according it he she they we i "
     "percent per cent".split()
 )
+
+
+def _polling_station(toks: list[_Tok], j: int) -> bool:
+    """ "polling stations" are places to vote, not polls."""
+    return toks[j].low == "polling" and j + 1 < len(toks) and toks[j + 1].low.startswith("station")
 
 
 def _named_entity(

@@ -60,15 +60,18 @@ class Story:
 
 def story_of(facts: ClaimFacts) -> Story | None:
     """The story of a claim's first figure that has one."""
-    return story_for(facts.quantities, facts.place_names)
+    return story_for(facts.quantities, facts.place_names, inferred=facts.inferred_places)
 
 
-def story_for(quantities: Sequence[Quantity], place_names: Sequence[str]) -> Story | None:
-    """The story of the first of these figures that has one, placed by the first place."""
+def story_for(
+    quantities: Sequence[Quantity], place_names: Sequence[str], *, inferred: bool = False
+) -> Story | None:
+    """The story of the first of these figures that has one, placed by the first place; shares
+    ignore places the claim only inherited from its article (they are national unless said)."""
     for q in quantities:
         if q.forecast:
             continue
-        story = _story(q, place_names)
+        story = _story(q, () if inferred and q.percent else place_names)
         if story is not None:
             return story
     return None
@@ -108,7 +111,7 @@ def _topic(q: Quantity) -> str | None:
         return "civilian casualties"
     if q.measure in ("destroyed", "damaged"):
         return "equipment losses" if q.category != "buildings" else "destruction"
-    if q.measure == "displaced":
+    if q.measure in ("displaced", "remaining"):
         return "displacement"
     if q.measure == "arrested":
         return "arrests"
