@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 DEFAULT_TIME = time(8, 0)
 DEFAULT_TIMEZONE = "UTC"
 
-_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?$")
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})|h)?$")
 
 
 class ScheduleError(ValueError):
