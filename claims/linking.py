@@ -211,22 +211,27 @@ class Link:
 def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts]:
     """Facts of every claim of one article, in order, using what the article tells beyond each
     sentence: a claim that names no place inherits the article's main place ("only 6 of the
-    drones were intercepted" in a story about Korvin); a word that is a place elsewhere in the
+    drones were intercepted" in a story about Korvin: the places of the nearest claim before it
+    that names one, else the article's most named place); a word that is a place elsewhere in the
     article is one here ("Lenne has been without water"); "the ministry", "Berg" and "Ministry
     spokeswoman Anna Berg" resolve to the body named before them, and take its side."""
     main, known = article_places(extraction)
     claimants = article_claimants(extraction)
-    return [
-        facts_of(
+    out: list[ClaimFacts] = []
+    nearest = main  # the places of the closest claim before that names its own
+    for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
+        facts = facts_of(
             claim,
             published,
             claimant=key,
             claimant_side=side,
-            default_places=main,
+            default_places=nearest,
             known_places=known,
         )
-        for claim, (key, side) in zip(extraction.claims, claimants, strict=True)
-    ]
+        if facts.place_names and not facts.inferred_places:
+            nearest = facts.place_names
+        out.append(facts)
+    return out
 
 
 def article_places(extraction: Extraction) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -668,15 +673,19 @@ def _category_relation(x: str, y: str) -> Relation | None:
 
 
 def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relation | None:
-    """One claimant's figures form a series whatever their periods; other figures meet when
-    their periods coincide or one lies within the other's running total."""
+    """One claimant's figures form a series whatever their periods, unless both name periods
+    that do not meet (two nights' drone counts are two counts); other figures meet when their
+    periods coincide or one lies within the other (a day's detentions within the week's)."""
     if series:
+        if _disjoint(a, b):
+            return None
         return "same" if a.total == b.total and a.partial == b.partial else "mixed"
     if comparable(a, b):
         return "same"
-    if _within(a, b):
+    events = not q.percent and q.measure not in ("remaining", "count")
+    if _within(a, b) or (events and _inside(a, b)):
         return "a_in_b"
-    if _within(b, a):
+    if _within(b, a) or (events and _inside(b, a)):
         return "b_in_a"
     if q.percent and q.category in _RATES and a.explicit != b.explicit:
         implicit, stated = (a, b) if not a.explicit else (b, a)
@@ -693,6 +702,23 @@ def _within(part: Period, whole: Period) -> bool:
     if whole.total and not part.total and not part.partial:
         return part.end <= whole.end
     return False
+
+
+def _disjoint(a: Period, b: Period) -> bool:
+    """Two stated windows that do not meet; "since Friday" counts run on, so never are."""
+    if not (a.explicit and b.explicit) or a.start is None or b.start is None:
+        return False
+    if any((p.text or "").lower().startswith("since") for p in (a, b)):
+        return False
+    return a.end < b.start or b.end < a.start
+
+
+def _inside(part: Period, whole: Period) -> bool:
+    """Stated ranges, the first within the second: events counted in it are part of the
+    second's count."""
+    if not (part.explicit and whole.explicit) or part.start is None or whole.start is None:
+        return False
+    return whole.start <= part.start and part.end <= whole.end
 
 
 def _combine(*relations: Relation) -> Relation:
@@ -856,7 +882,15 @@ def _subject_overlap(a: ClaimFacts, b: ClaimFacts) -> tuple[float, str | None]:
         for qb in b.quantities:
             if qa.percent and qb.percent and qa.side is not None and qa.side == qb.side:
                 return 0.8, f"{qa.side_text or qa.side}'s share"
-    shared = a.subjects & b.subjects
-    if shared:
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if (
+                quantity_key(qa) == quantity_key(qb)
+                and categories_comparable(qa.category, qb.category)
+                and sides_comparable(qa.side, qb.side)
+            ):
+                return 0.6, qa.subject()
+    shared = {s for s in a.subjects & b.subjects if s.startswith("share/")}
+    if shared and not (a.quantities and b.quantities):
         return 0.6, min(shared).split("/")[-1]
     return 0.0, None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.model import Figure
@@ -95,6 +95,8 @@ MEASURE_WORDS = {
     "damaged": "damaged",
     "displaced": "displaced",
     "remaining": "remaining",
+    "evacuated": "evacuated",
+    "participants": "taking part",
     "arrested": "arrested",
     "launched": "launched",
     "share": "share",
@@ -103,6 +105,7 @@ MEASURE_WORDS = {
 
 MEASURE_PARTS: dict[str, frozenset[str]] = {
     "casualties": frozenset({"killed", "wounded", "captured", "missing"}),
+    "displaced": frozenset({"evacuated"}),
 }
 """A total and the measures it contains: killed soldiers cannot outnumber all losses."""
 
@@ -122,6 +125,10 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("lost their homes", "displaced"),
     ("forced to flee", "displaced"),
     ("forced from their homes", "displaced"),
+    ("took part", "participants"),
+    ("taken part", "participants"),
+    ("take part", "participants"),
+    ("turned out to", "participants"),
     ("were left", "remaining"),
     ("are left", "remaining"),
     ("is left", "remaining"),
@@ -145,11 +152,16 @@ _MEASURE_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys("damaged".split(), "damaged"),
     **dict.fromkeys(
-        "displaced fled flee fleeing evacuated evacuation refugees homeless left".split(),
+        "displaced fled flee fleeing refugees homeless left".split(),
         "displaced",
     ),
     **dict.fromkeys("arrested arrests detained detentions detention".split(), "arrested"),
     **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
+    **dict.fromkeys(
+        "marched marching attended rallied protested demonstrated gathered participants".split(),
+        "participants",
+    ),
+    **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
     **dict.fromkeys("launched fired".split(), "launched"),
 }
 # "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
@@ -306,6 +318,12 @@ _AT_MOST = ("up to", "fewer than", "less than", "under", "below", "no more than"
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
           "close to", "nearly", "almost", "just under", "just over", "circa", "approx")  # fmt: skip
 _NEARLY = ("nearly", "almost", "just under", "close to")
+_QUALIFIERS = (
+    ("at_least", _AT_LEAST),
+    ("at_most", _AT_MOST),
+    ("nearly", _NEARLY),
+    ("about", _ABOUT),
+)
 
 # A token: a number (1,000 / 44.2 / 61%), a word (with inner apostrophes and hyphens), or a sign.
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_](?:[\w'’\-]*\w)?'?|%|[^\w\s]")
@@ -334,21 +352,24 @@ def interval_of(value: float, qualifier: str | None, *, percent: bool = False) -
     q = re.sub(r"\s+", " ", q.replace("’", "'"))
     if not q or q in ("only", "just", "exactly", "precisely", "a total of", "total"):
         return Interval(value, value)
-    if q in ("or more", "and more", "plus", "+") or _ends_with_any(q, _AT_LEAST):
+    if q in ("or more", "and more", "plus", "+"):
         return Interval(value, INF)
-    if _ends_with_any(q, _AT_MOST):
+    # the longest qualifier wins: "no more than" is at most, though it ends in "more than"
+    kind = max(
+        ((len(o), k) for k, opts in _QUALIFIERS for o in opts if q == o or q.endswith(" " + o)),
+        default=(0, ""),
+    )[1]
+    if kind == "at_least":
+        return Interval(value, INF)
+    if kind == "at_most":
         return Interval(0.0, value)
-    if _ends_with_any(q, _NEARLY):
+    if kind == "nearly":
         spread = 2.0 if percent else 0.15 * value
         return Interval(max(0.0, value - spread), value)
-    if _ends_with_any(q, _ABOUT):
+    if kind == "about":
         spread = 2.0 if percent else 0.10 * value
         return Interval(max(0.0, value - spread), value + spread)
     return Interval(value, value)
-
-
-def _ends_with_any(q: str, options: Sequence[str]) -> bool:
-    return any(q == o or q.endswith(" " + o) for o in options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,7 +554,10 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[int, float, tuple[float, float
             return None
         if phrase == "one" and not _counted_follows(toks, i + n):
             return None
-        return i + n - 1, float(value), None
+        last, scaled = i + n - 1, float(value)
+        if last + 1 < len(toks) and toks[last + 1].low in _SCALES and value > 0:
+            last, scaled = last + 1, scaled * _SCALES[toks[last + 1].low]  # "five thousand"
+        return last, scaled, None
     return None
 
 
@@ -542,10 +566,9 @@ def _counted_follows(toks: list[_Tok], i: int) -> bool:
     for t in toks[i : i + 4]:
         if t.low in _CATEGORY_WORDS:
             return True
-        if t.low in ("of", "our", "their", "the") or t.text[:1].isupper():
+        if t.low in ("of", "our", "their", "the", "its") or t.text[:1].isupper():
             continue
-        if t.low in _STOP:
-            return False
+        return False  # "no more than 20": a qualifier, not a count of zero
     return False
 
 
@@ -615,13 +638,26 @@ def _describe(
         return Quantity("share", aspect, side, number.interval, number.text, side_text, forecast)
 
     category, cat_at = _category_after(toks, number.last + 1, hi)
+    unknown = False
+    if category is None:
+        category, cat_at = _unknown_noun_after(toks, number.last + 1, hi)
+        unknown = category is not None
     if category is None:
         category, cat_at = _category_before(toks, lo, number.first)
     measure = _measure_near(toks, number, lo, hi)
+    if unknown and measure is None:
+        return None  # "12 schools would reopen": nothing we can compare
+    sided = _sided_dead(toks, number.last + 1, hi) if category is None else None
+    if sided is not None and measure is not None:
+        side, side_text = sided
+        forecast = _is_forecast(toks, lo, number.first)
+        return Quantity(
+            measure, "soldiers", side, number.interval, number.text, side_text, forecast
+        )
     if category is None:
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
-                       "arrested"):  # fmt: skip
+                       "arrested", "evacuated", "participants", "remaining"):  # fmt: skip
             category, cat_at = "people", -1
         else:
             return None
@@ -674,6 +710,44 @@ def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]
         if low in (",", "and", "or") or low[0].isdigit():
             return None, -1
     return None, -1
+
+
+_NOT_NOUNS = frozenset(
+    "had have has were was is are been be being would will could may might of in on at to for "
+    "from by with and or the a an its their our his her this that these those".split()
+)
+
+
+def _unknown_noun_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]:
+    """A plural noun outside the vocabulary right after the number ("12 police officers",
+    "15 of its members"): counted things of their own, never merged with "people"."""
+    found: tuple[str | None, int] = (None, -1)
+    for j in range(i, min(hi, i + 4)):
+        low = toks[j].low
+        if low in ("of", "its", "their", "our", "the") and found[0] is None:
+            continue
+        if low in _NOT_NOUNS or not low[0].isalpha() or low in _MEASURE_WORDS:
+            break
+        if len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
+            found = (low, j)
+    return found
+
+
+_DEAD_NOUNS = frozenset("dead wounded injured casualties killed losses".split())
+
+
+def _sided_dead(toks: list[_Tok], i: int, hi: int) -> tuple[str, str] | None:
+    """ "150 Northern dead": a side's dead are its troops."""
+    run: list[_Tok] = []
+    for j in range(i, min(hi, i + 4)):
+        if toks[j].low in _DEAD_NOUNS and run:
+            text = " ".join(t.text for t in run)
+            key = side_key(text)
+            return (key, _clean_side_text(text)) if key else None
+        if not (toks[j].text[:1].isupper() or toks[j].low in DEMONYMS):
+            return None
+        run.append(toks[j])
+    return None
 
 
 def _category_before(toks: list[_Tok], lo: int, first: int) -> tuple[str | None, int]:
@@ -784,7 +858,9 @@ def _side_in_clause(
         low = toks[j].low
         if low in _SIDE_NOUNS or _MEASURE_WORDS.get(low) == "casualties":
             k = j - 1
-            if k >= lo and toks[k].low in _OWN | {"our"}:
+            while k >= lo and toks[k].low in ("had", "has", "have", "also", "only"):
+                k -= 1  # "it had lost", "we have lost"
+            if k >= lo and toks[k].low in _OWN | {"our", "it", "we"}:
                 return own_side, own_side_text
             if k >= lo and toks[k].low in _ENEMY:
                 return (f"!{own_side}" if own_side else None), None

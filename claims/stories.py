@@ -111,8 +111,10 @@ def _topic(q: Quantity) -> str | None:
         return "civilian casualties"
     if q.measure in ("destroyed", "damaged"):
         return "equipment losses" if q.category != "buildings" else "destruction"
-    if q.measure in ("displaced", "remaining"):
+    if q.measure in ("displaced", "remaining", "evacuated"):
         return "displacement"
+    if q.measure == "participants":
+        return "crowd size"
     if q.measure == "arrested":
         return "arrests"
     if q.measure == "launched":
