@@ -267,12 +267,13 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
     out: list[tuple[str | None, str | None]] = []
     seen: list[tuple[str, str, str | None]] = []  # (key as named, key resolved, side)
     for claim in extraction.claims:
-        raw = claimant_key(claim.claimant)
-        side = _side_text_of(claim.claimant, claim.claimant_role)
+        name = _clean_name(claim.claimant)
+        raw = claimant_key(name)
+        side = _side_text_of(name, claim.claimant_role)
         if raw is None:
             out.append((None, side))
             continue
-        body = _spokesperson_body(claim.claimant or "")
+        body = _spokesperson_body(name or "")
         resolved, resolved_side = raw, side
         for named, key, key_side in reversed(seen):
             if body is not None:
@@ -316,7 +317,7 @@ def facts_of(
     refers to when the caller knows it better than the claimant's name tells; `default_places`
     stand in when the claim names none; `known_places` (keys) are places named elsewhere in the
     article (see `facts_of_article`)."""
-    name = claim.claimant
+    name = _clean_name(claim.claimant)
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
     side = (
@@ -457,6 +458,7 @@ _INSTITUTIONS = frozenset(
 def claimant_key(name: str | None) -> str | None:
     """A claimant's name reduced so that repeat mentions meet: "the Northern Republic's Defence
     Ministry" → "northern republic defence ministry"; pronouns and generic groups → None."""
+    name = _clean_name(name)
     if not name:
         return None
     words = re.findall(r"[\w\-]+", name.replace("’", "'").lower().replace("'s ", " "))
@@ -467,6 +469,13 @@ def claimant_key(name: str | None) -> str | None:
         return None
     kept = [w for w in words if w not in _TITLES]
     return " ".join(kept) or None
+
+
+def _clean_name(name: str | None) -> str | None:
+    """The claimant as one line: a headline glued to the first sentence is not part of a name."""
+    if name is None:
+        return None
+    return " ".join(name.strip().split("\n")[-1].split()) or None
 
 
 def same_claimant(a: str | None, b: str | None) -> bool:
@@ -606,7 +615,7 @@ class _Match:
 
 def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
     """The link between two claims (see the module docstring), or None."""
-    if b.published < a.published:
+    if _order(b) < _order(a):
         a, b = b, a
     same = same_claimant(a.claimant, b.claimant)
     match = _quantity_match(a, b, same)
@@ -616,6 +625,11 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
     if score < LINK_THRESHOLD:
         return None
     return Link(round(score, 3), "related", why)
+
+
+def _order(f: ClaimFacts) -> tuple[date, str, str]:
+    """Earlier claim first; ties broken by name and text so that relate(a, b) == relate(b, a)."""
+    return f.published, f.claimant_name or "", f.text
 
 
 _SIDED = frozenset({"soldiers", "tanks", "vehicles", "artillery", "aircraft", "drones", "ships"})
