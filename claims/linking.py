@@ -330,7 +330,9 @@ def facts_of(
     quantities = quantities_of(
         claim.figures, content, claim.content.start, own_side=side, own_side_text=side_text
     )
-    expression = claim.when or find_when(content) or find_when(context)
+    # the engine's time words count only where they are the claim's, not the day it was said
+    given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
+    expression = given or find_when(content) or find_when(context)
     period = resolve(expression, published)
     named = tuple(claim.places) or _places_in(content, known_places) or find_places(context)
     if not named and claim.source is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.model import Figure
 
@@ -404,41 +404,33 @@ def quantities_of(
     own_side_text: str | None = None,
 ) -> list[Quantity]:
     """Quantities from the engine's figures, filling in what `Figure.what` leaves out from the
-    words around the figure; falls back to reading `content` when there are no figures."""
-    figures = list(figures)
+    words around the figure, plus any figure the text shows that the engine did not give."""
     from_text = find_quantities(content, own_side=own_side, own_side_text=own_side_text)
-    if not figures:
-        return from_text
     out: list[Quantity] = []
+    used: set[int] = set()
     for fig in figures:
         percent = "%" in fig.text or "percent" in fig.text.lower() or "per cent" in fig.text.lower()
         interval = interval_of(fig.value, fig.qualifier, percent=percent)
-        described = _described_by_what(fig, interval, percent, own_side, own_side_text)
         local = _nearest(from_text, fig, content, content_start)
+        if local is not None:
+            used.add(id(local))
+            if fig.qualifier is None and local.interval.low <= fig.value <= local.interval.high:
+                interval = local.interval  # the text's qualifier the engine left out
+        described = _described_by_what(fig, interval, percent, own_side, own_side_text)
         if described is None:
             if local is not None:
-                out.append(
-                    Quantity(
-                        local.measure,
-                        local.category,
-                        local.side,
-                        interval,
-                        fig.text,
-                        local.side_text,
-                    )  # fmt: skip
-                )
+                out.append(replace(local, interval=interval, text=fig.text))
             continue
         if local is not None:
-            described = Quantity(
-                described.measure if described.measure != "count" else local.measure,
-                described.category if described.category != "things" else local.category,
-                described.side if described.side is not None else local.side,
-                interval,
-                fig.text,
-                described.side_text if described.side is not None else local.side_text,
+            described = replace(
+                described,
+                measure=local.measure if described.measure == "count" else described.measure,
+                side=described.side if described.side is not None else local.side,
+                side_text=described.side_text if described.side is not None else local.side_text,
+                forecast=described.forecast or local.forecast,
             )
         out.append(described)
-    return out or from_text
+    return out + [q for q in from_text if id(q) not in used]
 
 
 def _nearest(

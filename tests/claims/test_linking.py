@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -169,6 +170,43 @@ def test_the_engines_figure_and_its_what_are_used_when_given() -> None:
         "ukraine",
         Interval(1000, INF),
     )
+
+
+@pytest.mark.parametrize(
+    "content, figure, expected",
+    [
+        # no `what`: the words around the figure say what it counts
+        ("about 300 Northern soldiers had been captured", Figure("300", 300, None, None, 6, 9),
+         ("captured", "soldiers", "northern", Interval(270, 330))),
+        # `what` without a side: the side comes from the text
+        ("950 Eastern soldiers had been killed", Figure("950", 950, None, "soldiers killed", 0, 3),
+         ("killed", "soldiers", "eastern", Interval(950, 950))),
+        ("turnout was 61 percent", Figure("61 percent", 61, None, "turnout", 12, 22),
+         ("share", "turnout", None, Interval(61, 61))),
+    ],
+)  # fmt: skip
+def test_engine_figures_are_completed_from_the_text(
+    content: str, figure: Figure, expected: tuple[str, str, str | None, Interval]
+) -> None:
+    (q,) = facts_of(claim(content, "Someone", figures=(figure,)), MON).quantities
+    assert (q.measure, q.category, q.side, q.interval) == expected
+
+
+def test_a_figure_the_engine_missed_is_still_read() -> None:
+    figure = Figure("37", 37, None, "civilians killed", 0, 2)
+    content = "37 civilians had been killed in Lenne and no children had been hurt"
+    found = facts_of(claim(content, "The Red Cross", figures=(figure,)), MON).quantities
+    assert [(q.measure, q.category, q.interval.high) for q in found] == [
+        ("killed", "civilians", 37),
+        ("wounded", "civilians", 0),
+    ]
+
+
+def test_the_engines_time_words_are_ignored_when_they_date_the_statement() -> None:
+    sentence = "Berg told reporters on Monday that 14 tanks had been destroyed."
+    c = claim("14 tanks had been destroyed", "Berg", sentence=sentence)
+    f = facts_of(replace(c, when="on Monday"), MON)
+    assert not f.period.explicit
 
 
 # ---------------------------------------------------------------------------------------------
