@@ -116,3 +116,17 @@ def next_after(delivered: date, at: time, tz: str) -> Next:
 def starting(at: time, tz: str, *, now: datetime) -> Next:
     d = first_owed(at, tz, now=now)
     return Next(d, fire_at(d, at, tz))
+
+
+class DailyCalendar:
+    """The arithmetic above in the shape storage's claim query asks for (storage.Calendar)."""
+
+    def due(self, at: time, tz: str, *, owed_from: date, now: datetime) -> date | None:
+        return due_local_date(at, tz, owed_from=owed_from, now=now)
+
+    def following(self, delivered: date, at: time, tz: str) -> tuple[date, datetime]:
+        nxt = next_after(delivered, at, tz)
+        return nxt.local_date, nxt.due_at
+
+
+CALENDAR = DailyCalendar()

@@ -1,0 +1,275 @@
+"""Subscriptions and deliveries on SQLite and PostgreSQL: every due digest claimed exactly once,
+across restarts, missed days, crashed processes and processes racing for the same rows."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, SQLModel, create_engine
+
+from bot.schedule import CALENDAR, starting
+from storage.subscriptions import (
+    LEASE,
+    MAX_ATTEMPTS,
+    ClaimedDelivery,
+    DigestDelivery,
+    Subscription,
+    advance_cursor,
+    claim_due_deliveries,
+    delivery_counts,
+    get_subscription,
+    mark_delivered,
+    record_progress,
+    remove_subscription,
+    renew_claims,
+    upsert_subscription,
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def digest_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """The two tables on a fresh database: a SQLite file, or a schema of its own on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = create_engine(f"sqlite:///{tmp_path / 'digest.db'}")
+        SQLModel.metadata.create_all(engine, tables=TABLES)
+        yield engine
+        engine.dispose()
+        return
+    schema = f"digest_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+    except OperationalError:
+        if os.environ.get("CLAIMWATCH_REQUIRE_POSTGRES"):
+            raise
+        pytest.skip("PostgreSQL is not reachable")
+    engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+    SQLModel.metadata.create_all(engine, tables=TABLES)
+    yield engine
+    engine.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+PG_URL = os.environ.get(
+    "CLAIMWATCH_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+TABLES = [Subscription.__table__, DigestDelivery.__table__]  # type: ignore[attr-defined]
+KYIV = "Europe/Kyiv"
+BEFORE = datetime(2024, 7, 1, 4, 0, tzinfo=UTC)  # 07:00 in Kyiv
+EIGHT = datetime(2024, 7, 1, 5, 0, tzinfo=UTC)  # 08:00 in Kyiv
+
+
+def subscribe(
+    engine: Engine, chat_id: int, now: datetime, at: time = time(8), tz: str = KYIV
+) -> None:
+    nxt = starting(at, tz, now=now)
+    with Session(engine) as s:
+        upsert_subscription(
+            s, chat_id=chat_id, at=at, timezone=tz, owed_date=nxt.local_date,
+            due_at=nxt.due_at, now=now,
+        )  # fmt: skip
+
+
+def claim(
+    engine: Engine, now: datetime, worker: str = "w1", limit: int = 200
+) -> list[ClaimedDelivery]:
+    with Session(engine) as s:
+        return claim_due_deliveries(s, now=now, worker=worker, calendar=CALENDAR, limit=limit)
+
+
+def done(engine: Engine, c: ClaimedDelivery, status: str = "sent", now: datetime = EIGHT) -> bool:
+    with Session(engine) as s:
+        return mark_delivered(s, c, status=status, now=now, parts_sent=1)  # type: ignore[arg-type]
+
+
+def test_nothing_is_due_before_its_time_and_once_at_it(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    assert claim(digest_engine, EIGHT - timedelta(seconds=1)) == []
+    (c,) = claim(digest_engine, EIGHT)
+    assert (c.chat_id, c.local_date, c.since, c.cutoff) == (1, date(2024, 7, 1), BEFORE, EIGHT)
+    assert claim(digest_engine, EIGHT + timedelta(minutes=1)) == []
+    assert done(digest_engine, c)
+    assert claim(digest_engine, EIGHT + timedelta(hours=12)) == []
+    (tomorrow,) = claim(digest_engine, EIGHT + timedelta(days=1))
+    assert tomorrow.local_date == date(2024, 7, 2)
+    assert tomorrow.since == EIGHT  # the next digest starts where the last one ended
+
+
+def test_days_missed_while_down_go_out_once_when_back(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    back = EIGHT + timedelta(days=3, hours=-2)  # 06:00 on 4 July: down since 1 July
+    (c,) = claim(digest_engine, back)
+    assert c.local_date == date(2024, 7, 3)
+    assert done(digest_engine, c, now=back)
+    assert claim(digest_engine, back + timedelta(minutes=30)) == []
+    (c,) = claim(digest_engine, EIGHT + timedelta(days=3))
+    assert c.local_date == date(2024, 7, 4)
+
+
+def test_a_new_subscription_after_its_time_starts_tomorrow(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, EIGHT + timedelta(minutes=5))
+    assert claim(digest_engine, EIGHT + timedelta(hours=20)) == []
+    assert [c.local_date for c in claim(digest_engine, EIGHT + timedelta(days=1))] == [
+        date(2024, 7, 2)
+    ]
+
+
+def test_changing_the_time_after_todays_digest_never_sends_it_again(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    (c,) = claim(digest_engine, EIGHT)
+    assert done(digest_engine, c)
+    # At 09:00 the chat moves its digest to 10:00: today's 10:00 is ahead, but today is done.
+    subscribe(digest_engine, 1, EIGHT + timedelta(hours=1), at=time(10))
+    assert claim(digest_engine, EIGHT + timedelta(hours=2)) == []
+    with Session(digest_engine) as s:
+        sub = get_subscription(s, 1)
+        assert sub is not None and sub.owed_date == date(2024, 7, 2)
+    (c,) = claim(digest_engine, EIGHT + timedelta(days=1, hours=2))
+    assert c.local_date == date(2024, 7, 2)
+
+
+def test_unsubscribed_and_blocked_chats_get_nothing(digest_engine: Engine) -> None:
+    for chat in (1, 2, 3):
+        subscribe(digest_engine, chat, BEFORE)
+    with Session(digest_engine) as s:
+        assert remove_subscription(s, 2)
+        assert not remove_subscription(s, 2)
+    claimed = {c.chat_id: c for c in claim(digest_engine, EIGHT)}
+    assert set(claimed) == {1, 3}
+    assert done(digest_engine, claimed[1])
+    assert done(digest_engine, claimed[3], "blocked")
+    with Session(digest_engine) as s:
+        sub = get_subscription(s, 3)
+        assert sub is not None and not sub.active
+    (c,) = claim(digest_engine, EIGHT + timedelta(days=1))
+    assert c.chat_id == 1 and done(digest_engine, c)
+    subscribe(digest_engine, 3, EIGHT + timedelta(days=1, hours=1))  # back: active again
+    assert [c.chat_id for c in claim(digest_engine, EIGHT + timedelta(days=2))] == [1, 3]
+
+
+def test_a_crashed_claim_is_taken_over_after_the_lease_and_fenced(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    (first,) = claim(digest_engine, EIGHT, worker="crashed")
+    assert claim(digest_engine, EIGHT + LEASE - timedelta(seconds=1), worker="w2") == []
+    (second,) = claim(digest_engine, EIGHT + LEASE + timedelta(seconds=1), worker="w2")
+    assert (second.id, second.attempt, second.since, second.cutoff) == (
+        first.id,
+        2,
+        first.since,
+        first.cutoff,  # the same window: a retry sends the same digest
+    )
+    assert not done(digest_engine, first)  # the crashed process's late word is refused
+    assert done(digest_engine, second)
+    with Session(digest_engine) as s:
+        assert delivery_counts(s) == {"sent": 1}
+
+
+def test_progress_of_a_long_digest_survives_a_crash(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    (c,) = claim(digest_engine, EIGHT)
+    with Session(digest_engine) as s:
+        assert record_progress(s, c, 2)
+    (again,) = claim(digest_engine, EIGHT + LEASE * 2, worker="w2")
+    assert again.parts_sent == 2
+
+
+def test_failures_are_retried_then_given_up(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    now = EIGHT
+    (c,) = claim(digest_engine, now)
+    for attempt in range(2, MAX_ATTEMPTS + 1):
+        assert done(digest_engine, c, "failed")  # stays pending
+        now += LEASE + timedelta(seconds=1)
+        (c,) = claim(digest_engine, now)
+        assert c.attempt == attempt
+    now += LEASE + timedelta(seconds=1)
+    assert claim(digest_engine, now) == []
+    with Session(digest_engine) as s:
+        assert delivery_counts(s) == {"failed": 1}
+
+
+def test_renewing_keeps_a_slow_delivery_ours(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    (c,) = claim(digest_engine, EIGHT)
+    with Session(digest_engine) as s:
+        assert renew_claims(s, [c], EIGHT + LEASE - timedelta(seconds=5)) == {c.id}
+    assert claim(digest_engine, EIGHT + LEASE + timedelta(seconds=5), worker="w2") == []
+
+
+def test_a_digest_asked_for_moves_the_cursor(digest_engine: Engine) -> None:
+    subscribe(digest_engine, 1, BEFORE)
+    with Session(digest_engine) as s:
+        advance_cursor(s, 1, BEFORE + timedelta(minutes=30))
+        advance_cursor(s, 1, BEFORE + timedelta(minutes=10))  # never backwards
+    (c,) = claim(digest_engine, EIGHT)
+    assert c.since == BEFORE + timedelta(minutes=30)
+
+
+@pytest.mark.parametrize("workers", [2, 4])
+def test_racing_workers_claim_each_delivery_exactly_once(
+    digest_engine: Engine, workers: int
+) -> None:
+    chats = range(1, 121)
+    for chat in chats:
+        subscribe(digest_engine, chat, BEFORE)
+    claimed: list[tuple[str, int, date]] = []
+    start = threading.Barrier(workers)
+    errors: list[BaseException] = []
+
+    def run(name: str) -> None:
+        try:
+            for day in range(3):  # three days, each raced for
+                start.wait()
+                now = EIGHT + timedelta(days=day, minutes=1)
+                while batch := claim(digest_engine, now, worker=name, limit=17):
+                    for c in batch:
+                        claimed.append((name, c.chat_id, c.local_date))
+                        assert done(digest_engine, c, now=now)
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=run, args=(f"w{i}",)) for i in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    per_delivery = Counter((chat, day) for _, chat, day in claimed)
+    assert len(per_delivery) == 120 * 3
+    assert set(per_delivery.values()) == {1}
+    with Session(digest_engine) as s:
+        assert delivery_counts(s) == {"sent": 360}
+        assert s.get(DigestDelivery, 1) is not None
+
+
+def test_racing_for_stale_claims_gives_each_to_one_worker(digest_engine: Engine) -> None:
+    for chat in range(1, 101):
+        subscribe(digest_engine, chat, BEFORE)
+    assert len(claim(digest_engine, EIGHT, worker="crashed")) == 100
+    later = EIGHT + LEASE + timedelta(seconds=1)
+    taken: list[int] = []
+    start = threading.Barrier(3)
+
+    def run(name: str) -> None:
+        start.wait()
+        while batch := claim(digest_engine, later, worker=name, limit=7):
+            taken.extend(c.id for c in batch)
+
+    threads = [threading.Thread(target=run, args=(f"w{i}",)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(taken) == sorted(set(taken)) and len(taken) == 100
