@@ -620,10 +620,11 @@ def _describe(
             return None
         side, side_text = _named_entity(toks, lo, hi, around=number.first)
         if side is None and any(
-            t.low in ("our", "her", "his", "its", "my") and n.low in ("party", "candidate")
+            t.low in ("our", "her", "his", "its", "my", "their")
+            and n.low in ("party", "candidate", "share", "vote", "support", "result")
             for t, n in zip(toks[lo:hi], toks[lo + 1 : hi], strict=False)
         ):
-            side, side_text = own_side, own_side_text  # "her party would win 45 percent"
+            side, side_text = own_side, own_side_text  # "her party would win", "its share was"
         if aspect in ("turnout", "inflation", "unemployment", "growth"):
             side, side_text = None, None
         forecast = _is_forecast(toks, lo, number.first)
@@ -810,15 +811,15 @@ def _side_before(
             return own_side, own_side_text  # "60 of its soldiers"
         if t.low in _ENEMY:
             return (f"!{own_side}" if own_side else None), None
-    words = [t for t in toks[lo:cat_at] if t.low not in _NOT_SIDES]
-    named = [t for t in words if t.text[:1].isupper() or t.low in DEMONYMS]
-    if named and named[-1] is toks[cat_at - 1]:
-        # contiguous capitalised run ending right before the noun
-        run: list[_Tok] = []
-        k = cat_at - 1
-        while k >= lo and (toks[k].text[:1].isupper() or toks[k].low in DEMONYMS):
-            run.insert(0, toks[k])
-            k -= 1
+    # the last run of capitalised words before the noun: "12 Northern armoured vehicles"
+    run: list[_Tok] = []
+    last = -2
+    for k in range(lo, cat_at):
+        t = toks[k]
+        if (t.text[:1].isupper() or t.low in DEMONYMS) and t.low not in _NOT_SIDES:
+            run = run + [t] if last == k - 1 else [t]
+            last = k
+    if run:
         text = " ".join(t.text for t in run)
         return side_key(text), _clean_side_text(text)
     return None, None
