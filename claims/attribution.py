@@ -1,20 +1,39 @@
 """Finds attribution relations (source, cue, content) in a parsed block.
 
-Placeholder rules; the learned engine replaces them.
+Every token that could be a cue is paired with each dependency configuration that could link it to a
+content ("said" + its `ccomp`, "according" + the clause it modifies, "claim" + its `acl`, ...). Whether a
+pair is an attribution is decided by a lexicon learned from the PolNeAR training articles: for each
+(lemma, configuration), how often the pair was an annotated cue/content
+(`bench/polnear/learn_cues.py` writes `claims/data/cues.json`). Direct quotes are found separately
+(`claims/quotes.py`) because their cue often sits in another clause or sentence.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from claims.model import ClaimKind
+from claims.quotes import Quotation, continuation, inside_share, quotations, quote_at
 
-REPORTING_VERBS = frozenset(
-    "say tell claim report state add warn announce insist declare explain inform deny "
-    "confirm argue note write believe think".split()
-)
+CUE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "PROPN"})
+CHILD_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl", "acl", "nsubjpass", "oprd", "relcl"})
+PREP_OBJECTS = frozenset({"pobj", "pcomp"})
+UP_DEPS = frozenset({"parataxis", "prep", "advcl", "ccomp", "conj"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "acomp"})
+EDGE_PUNCT = frozenset(",;:—–-()")
+PRONOUN_RELATIVES = frozenset({"who", "which", "that"})
+THRESHOLD = 0.5
+"""Keep a (lemma, configuration) pair when at least this share of its training occurrences were
+attributions; tuned on train by `bench/polnear/learn_cues.py --tune`."""
+
+PRIOR_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,24 +44,258 @@ class Attribution:
     kind: ClaimKind
     source: Span | None = None
     cue: tuple[Span, ...] = ()
+    score: float = 1.0
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    out: list[Attribution] = []
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible cue token and the head of its possible content, linked by `config`."""
+
+    cue: Token
+    config: str
+    content_head: Token
+    up: bool  # the content is the cue's governor minus the cue's own clause
+
+    @property
+    def key(self) -> str:
+        return f"{cue_lemma(self.cue)}|{self.config}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Counts learned from annotated articles: key -> (attributions, occurrences)."""
+
+    counts: dict[str, tuple[int, int]]
+    prior: float
+    threshold: float = THRESHOLD
+
+    def probability(self, key: str) -> float:
+        pos, total = self.counts.get(key, (0, 0))
+        return (pos + PRIOR_WEIGHT * self.prior) / (total + PRIOR_WEIGHT)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> Lexicon:
+        counts_raw = raw["counts"]
+        assert isinstance(counts_raw, dict)
+        counts = {str(k): (int(v[0]), int(v[1])) for k, v in counts_raw.items()}
+        prior = raw.get("prior", 0.0)
+        threshold = raw.get("threshold", THRESHOLD)
+        assert isinstance(prior, int | float) and isinstance(threshold, int | float)
+        return cls(counts=counts, prior=float(prior), threshold=float(threshold))
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    raw = resources.files("claims").joinpath("data/cues.json").read_text(encoding="utf-8")
+    return Lexicon.from_json(json.loads(raw))
+
+
+def cue_lemma(token: Token) -> str:
+    """The cue's lemma, with its particle ("point out", "according to")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt":
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
+def candidates(doc: Doc | Span) -> Iterator[Candidate]:
+    """Every (cue, configuration, content head) the lexicon may judge; the same for learning and use."""
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_ not in REPORTING_VERBS:
+        if tok.pos_ not in CUE_POS and tok.lower_ != "according":
             continue
-        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not comp:
+        for child in tok.children:
+            if child.dep_ in CHILD_DEPS:
+                yield Candidate(tok, child.dep_, child, up=False)
+            elif child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ in PREP_OBJECTS:
+                        yield Candidate(tok, f"prep:{child.lower_}:{obj.dep_}", obj, up=False)
+        if tok.dep_ in UP_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+            yield Candidate(tok, f"up:{tok.dep_}", tok.head, up=True)
+
+
+def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> list[Attribution]:
+    lexicon = lexicon or default_lexicon()
+    quotes = quotations(doc)
+    found: list[Attribution] = []
+    for cand in candidates(doc):
+        p = lexicon.probability(cand.key)
+        if p < lexicon.threshold:
             continue
-        content = _subtree(doc, comp[0])
-        source = _subtree(doc, subj[0]) if subj else None
-        out.append(
-            Attribution(content=(content,), kind="indirect", source=source, cue=(doc[tok.i : tok.i + 1],))
+        ids = widen_to_quotes(cand, content_ids(cand), quotes)
+        content = _trimmed_runs(doc, ids)
+        if not content:
+            continue
+        found.append(
+            Attribution(
+                content=content,
+                kind=_kind(cand, ids, quotes),
+                source=find_source(cand),
+                cue=cue_pieces(cand),
+                score=p,
+            )
         )
-    return out
+    return _best_per_content(found)
 
 
-def _subtree(doc: Doc, tok: Token) -> Span:
-    return doc[tok.left_edge.i : tok.right_edge.i + 1]
+def content_pieces(cand: Candidate) -> tuple[Span, ...]:
+    return _trimmed_runs(cand.cue.doc, content_ids(cand))
+
+
+def content_ids(cand: Candidate) -> set[int]:
+    head = cand.content_head
+    if not cand.up:
+        return set(_subtree_ids(head))
+    excluded = set(_subtree_ids(cand.cue))
+    return {i for i in _subtree_ids(head) if i not in excluded}
+
+
+SPEECH_LEMMAS = frozenset("say tell add continue write ask explain insist note argue".split())
+
+
+def widen_to_quotes(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> set[int]:
+    """A content touching a quotation takes all of it, and the quotation that continues it after
+    the cue's sentence; a cue inside a quotation keeps its content inside too."""
+    if not quotes or not ids:
+        return ids
+    doc = cand.cue.doc
+    own = quote_at(quotes, cand.cue.i)
+    if own is not None:
+        return {i for i in ids if own.covers(i)}
+    widened = set(ids)
+    touched = False
+    for q in quotes:
+        if any(q.covers(i) for i in ids):
+            widened.update(range(q.start, q.end))
+            touched = True
+    if touched:
+        after = continuation(doc, quotes, cand.cue.sent.end)
+        if after is not None and not _has_own_cue(doc, after):
+            widened.update(range(after.start, after.end))
+        widened -= set(_subtree_ids(cand.cue)) - ids
+    return widened
+
+
+def _has_own_cue(doc: Doc, q: Quotation) -> bool:
+    last = doc[q.end - 1].sent
+    return any(
+        t.lemma_ in SPEECH_LEMMAS and not q.covers(t.i) for t in doc[q.end : max(q.end, last.end)]
+    )
+
+
+def cue_pieces(cand: Candidate) -> tuple[Span, ...]:
+    doc = cand.cue.doc
+    tok = cand.cue
+    ids = {tok.i}
+    ids.update(c.i for c in tok.children if c.dep_ in ("prt", "aux", "auxpass", "neg"))
+    if cand.config.startswith("prep:") and cand.config.split(":")[1] in ("to", "that"):
+        ids.update(c.i for c in tok.children if c.dep_ == "prep")
+    if tok.lower_ == "according":
+        ids.update(c.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "to")
+    return _runs(doc, ids)
+
+
+def find_source(cand: Candidate) -> Span | None:
+    tok = cand.cue
+    doc = tok.doc
+    if tok.lower_ == "according":
+        for prep in tok.children:
+            if prep.dep_ == "prep":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return doc[obj.left_edge.i : obj.right_edge.i + 1]
+        return None
+    subject = _subject(tok, cand.content_head)
+    if subject is None:
+        return None
+    if subject.lower_ in PRONOUN_RELATIVES and tok.dep_ == "relcl":
+        subject = tok.head
+        return doc[_noun_start(subject) : subject.i + 1]
+    if subject.dep_ == "expl" or subject.lower_ == "it" and _is_passive(tok):
+        return None
+    return doc[subject.left_edge.i : subject.right_edge.i + 1]
+
+
+def _subject(tok: Token, content_head: Token) -> Token | None:
+    """The cue's subject, or the agent of a passive cue; a subjectless cue ("by telling", "to
+    say") borrows its governor's. The patient of a passive cue is not its source."""
+    seen = 0
+    while tok is not None and seen < 5:
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != content_head.i:
+                return child
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if _is_passive(tok):
+            return None
+        if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok.head
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _noun_start(tok: Token) -> int:
+    return min([tok.i] + [c.left_edge.i for c in tok.lefts])
+
+
+def _kind(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> ClaimKind:
+    if inside_share(ids, quotes) > 0.5:
+        return "direct_quote"
+    if cand.cue.lower_ == "according":
+        return "according_to"
+    return "indirect"
+
+
+def _subtree_ids(tok: Token) -> Iterator[int]:
+    return (t.i for t in tok.subtree)
+
+
+def _trimmed_runs(doc: Doc, ids: set[int]) -> tuple[Span, ...]:
+    return tuple(
+        piece for piece in (_trim(doc, s) for s in _runs(doc, ids)) if piece is not None and len(piece)
+    )
+
+
+def _runs(doc: Doc, ids: set[int]) -> tuple[Span, ...]:
+    if not ids:
+        return ()
+    ordered = sorted(ids)
+    runs: list[Span] = []
+    start = prev = ordered[0]
+    for i in ordered[1:]:
+        if i != prev + 1:
+            runs.append(doc[start : prev + 1])
+            start = i
+        prev = i
+    runs.append(doc[start : prev + 1])
+    return tuple(runs)
+
+
+def _trim(doc: Doc, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _best_per_content(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content: the most probable cue wins."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for a in found:
+        key = (a.content[0].start, a.content[-1].end)
+        if key not in best or a.score > best[key].score:
+            best[key] = a
+    return sorted(best.values(), key=lambda a: a.content[0].start)
