@@ -263,7 +263,9 @@ def _subtree_ids(tok: Token) -> Iterator[int]:
 
 def _trimmed_runs(doc: Doc, ids: set[int]) -> tuple[Span, ...]:
     return tuple(
-        piece for piece in (_trim(doc, s) for s in _runs(doc, ids)) if piece is not None and len(piece)
+        piece
+        for piece in (_trim(doc, s) for s in _runs(doc, ids))
+        if piece is not None and len(piece)
     )
 
 

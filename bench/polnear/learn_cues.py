@@ -49,7 +49,9 @@ def main() -> int:
             predicted = frozenset(widen_to_quotes(cand, content_ids(cand), quotes))
             if not predicted:
                 continue
-            hit = any(cand.cue.i in cue and jaccard(predicted, content) >= 0.5 for cue, content in gold)
+            hit = any(
+                cand.cue.i in cue and jaccard(predicted, content) >= 0.5 for cue, content in gold
+            )
             entry = counts[cand.key]
             entry[0] += hit
             entry[1] += 1
@@ -71,7 +73,9 @@ def main() -> int:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(articles)} articles, {total} candidates, {positives} attributions, {len(kept)} keys")
+    print(
+        f"{len(articles)} articles, {total} candidates, {positives} attributions, {len(kept)} keys"
+    )
     return 0
 
 
