@@ -29,7 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from claims import Claim, Extraction, extract_many  # noqa: E402
-from claims.linking import ClaimFacts, Link, facts_of_article, relate  # noqa: E402
+from claims.linking import (  # noqa: E402
+    ClaimFacts,
+    Link,
+    facts_of_article,
+    link_keys,
+    relate,
+)
 
 DATA = ROOT / "bench" / "linking"
 LABELS = ("related", "contradiction", "update", "unrelated")
@@ -120,6 +126,42 @@ def report(name: str, scores: Scores, missing: int) -> None:
         print(f"{g:15}" + "".join(f"{row[p]:>14}" for p in LABELS))
 
 
+def retrieval(facts: dict[str, ClaimFacts], pairs: list[dict[str, str]]) -> str:
+    """Whether storage's key lookup would bring each gold-linked earlier claim as a candidate of
+    the later one: a shared `link_keys` key and a publication date inside the window."""
+    found = total = 0
+    for pair in pairs:
+        if pair["label"] == "unrelated" or pair["a"] not in facts or pair["b"] not in facts:
+            continue
+        a, b = facts[pair["a"]], facts[pair["b"]]
+        new, old = (a, b) if a.published >= b.published else (b, a)
+        keys = link_keys(new)
+        total += 1
+        shared = set(keys.keys()) & set(link_keys(old).keys())
+        found += bool(shared) and keys.since <= old.published <= keys.until
+    return (
+        f"candidate retrieval by link_keys: {found}/{total} linked pairs share a key in the window"
+    )
+
+
+def scoring_cost(all_facts: list[ClaimFacts]) -> str:
+    """Time to load stored facts from JSON and relate a new claim to them, per candidate."""
+    stored = [json.dumps(f.to_json()) for f in all_facts]
+    t0 = time.perf_counter()
+    loaded = [ClaimFacts.from_json(json.loads(s)) for s in stored * 10]
+    t_load = (time.perf_counter() - t0) / len(loaded)
+    t0 = time.perf_counter()
+    for new in all_facts:
+        for old in loaded[: len(all_facts)]:
+            relate(new, old)
+    t_relate = (time.perf_counter() - t0) / len(all_facts) ** 2
+    per_200 = 200 * (t_load + t_relate) * 1000
+    return (
+        f"scoring: load {1e6 * t_load:.1f} µs + relate {1e6 * t_relate:.1f} µs per candidate; "
+        f"200 candidates per new claim = {per_200:.2f} ms"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print every wrong pair")
@@ -186,6 +228,8 @@ def main() -> int:
     )
     if missing_claims:
         print("claims the engine did not find: " + ", ".join(missing_claims))
+    print(retrieval(facts, pairs))
+    print(scoring_cost([f for per in all_facts.values() for f in per.values()]))
     for split in splits:
         if by_split[split].gold or missing[split]:
             report(split, by_split[split], missing[split])

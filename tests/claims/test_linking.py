@@ -12,6 +12,7 @@ from claims import extract
 from claims.linking import (
     ClaimFacts,
     Link,
+    best_links,
     claimant_key,
     facts_of,
     facts_of_article,
@@ -436,6 +437,17 @@ def test_linked_claims_share_a_lookup_key_within_the_date_window() -> None:
     assert set(ka.keys()) & set(kb.keys())
     assert ka.since <= b.published <= ka.until
     assert "q:casualties/personnel" in ka.keys() and "p:dalsk" in ka.keys()
+
+
+def test_best_links_puts_the_dispute_first_and_drops_the_unrelated() -> None:
+    new = facts("its losses near Dalsk did not exceed 120 soldiers", EAST, TUE)
+    stored = [
+        (1, facts("the Unity Party had the support of 41 percent of voters", "Civic Pulse")),
+        (2, facts("more than 1,500 Northern soldiers had been killed near Dalsk", EAST)),
+        (3, facts("more than 800 Eastern Federation soldiers had been killed near Dalsk", NORTH)),
+    ]
+    found = best_links(new, stored)
+    assert [(key, link.kind) for key, link in found] == [(3, "contradiction"), (2, "related")]
 
 
 def test_keys_stay_few_whatever_the_claim() -> None:
