@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -30,10 +31,8 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "acomp
 EDGE_PUNCT = frozenset(",;:—–-()")
 PRONOUN_RELATIVES = frozenset({"who", "which", "that"})
 THRESHOLD = 0.5
-"""Keep a (lemma, configuration) pair when at least this share of its training occurrences were
-attributions; tuned on train by `bench/polnear/learn_cues.py --tune`."""
-
-PRIOR_WEIGHT = 2.0
+"""Default decision threshold; the learned model carries the one tuned on held-out training
+articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,32 +61,86 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Counts learned from annotated articles: key -> (attributions, occurrences)."""
+class CueModel:
+    """Logistic weights over candidate features, learned from annotated articles."""
 
-    counts: dict[str, tuple[int, int]]
-    prior: float
+    weights: dict[str, float]
+    bias: float
     threshold: float = THRESHOLD
 
-    def probability(self, key: str) -> float:
-        pos, total = self.counts.get(key, (0, 0))
-        return (pos + PRIOR_WEIGHT * self.prior) / (total + PRIOR_WEIGHT)
+    def probability(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod
-    def from_json(cls, raw: dict[str, object]) -> Lexicon:
-        counts_raw = raw["counts"]
-        assert isinstance(counts_raw, dict)
-        counts = {str(k): (int(v[0]), int(v[1])) for k, v in counts_raw.items()}
-        prior = raw.get("prior", 0.0)
-        threshold = raw.get("threshold", THRESHOLD)
-        assert isinstance(prior, int | float) and isinstance(threshold, int | float)
-        return cls(counts=counts, prior=float(prior), threshold=float(threshold))
+    def from_json(cls, raw: dict[str, object]) -> CueModel:
+        weights = raw["weights"]
+        bias, threshold = raw["bias"], raw.get("threshold", THRESHOLD)
+        assert isinstance(weights, dict)
+        assert isinstance(bias, int | float) and isinstance(threshold, int | float)
+        return cls({str(k): float(v) for k, v in weights.items()}, float(bias), float(threshold))
 
 
 @functools.cache
-def default_lexicon() -> Lexicon:
+def default_model() -> CueModel:
     raw = resources.files("claims").joinpath("data/cues.json").read_text(encoding="utf-8")
-    return Lexicon.from_json(json.loads(raw))
+    return CueModel.from_json(json.loads(raw))
+
+
+def features(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> list[str]:
+    """What the model sees of a candidate: its lexical key, the shape of its content and who
+    would be its source."""
+    cue, head = cand.cue, cand.content_head
+    subject = _subject(cue, head)
+    subj = _subject_type(subject)
+    quoted = inside_share(ids, quotes)
+    q = "none" if quoted == 0 else "most" if quoted > 0.5 else "some"
+    size = len(ids)
+    length = (
+        "1"
+        if size <= 2
+        else "3"
+        if size <= 5
+        else "6"
+        if size <= 10
+        else "11"
+        if size <= 20
+        else "21"
+    )
+    mark = next((c.lower_ for c in head.children if c.dep_ == "mark"), "-")
+    lemma = cue_lemma(cue)
+    return [
+        f"k={cand.key}",
+        f"l={lemma}",
+        f"c={cand.config}",
+        f"t={cue.tag_}",
+        f"c|t={cand.config}|{cue.tag_}",
+        f"d={cue.dep_}",
+        f"c|d={cand.config}|{cue.dep_}",
+        f"s={subj}",
+        f"k|s={cand.key}|{subj != 'none'}",
+        f"l|s={lemma}|{subj}",
+        f"h={head.pos_}",
+        f"c|h={cand.config}|{head.pos_}",
+        f"m={mark}",
+        f"c|m={cand.config}|{mark}",
+        f"q={q}",
+        f"c|q={cand.config}|{q}",
+        f"cq={quote_at(quotes, cue.i) is not None}",
+        f"n={length}",
+        f"c|n={cand.config}|{length}",
+        f"neg={any(c.dep_ == 'neg' for c in cue.children)}",
+    ]
+
+
+def _subject_type(subject: Token | None) -> str:
+    if subject is None:
+        return "none"
+    if subject.pos_ == "PRON":
+        return "pron"
+    if subject.ent_type_:
+        return subject.ent_type_
+    return subject.pos_
 
 
 def cue_lemma(token: Token) -> str:
@@ -115,15 +168,17 @@ def candidates(doc: Doc | Span) -> Iterator[Candidate]:
             yield Candidate(tok, f"up:{tok.dep_}", tok.head, up=True)
 
 
-def find_attributions(doc: Doc, lexicon: Lexicon | None = None) -> list[Attribution]:
-    lexicon = lexicon or default_lexicon()
+def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attribution]:
+    model = model or default_model()
     quotes = quotations(doc)
     found: list[Attribution] = []
     for cand in candidates(doc):
-        p = lexicon.probability(cand.key)
-        if p < lexicon.threshold:
-            continue
         ids = widen_to_quotes(cand, content_ids(cand), quotes)
+        if not ids:
+            continue
+        p = model.probability(features(cand, ids, quotes))
+        if p < model.threshold:
+            continue
         content = _trimmed_runs(doc, ids)
         if not content:
             continue
@@ -231,6 +286,18 @@ def _subject(tok: Token, content_head: Token) -> Token | None:
                         return obj
         if _is_passive(tok):
             return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return child
+                if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.i != content_head.i:
+                            return obj
+            if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.i != tok.i:
+                tok = tok.head
+                seen += 1
+                continue
         if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
