@@ -284,7 +284,7 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
     out: list[tuple[str | None, str | None]] = []
     seen: list[tuple[str, str, str | None]] = []  # (key as named, key resolved, side)
     for claim in extraction.claims:
-        name = _clean_name(claim.claimant)
+        name = claimant_name(claim)
         raw = claimant_key(name)
         side = _side_text_of(name, claim.claimant_role)
         if raw is None:
@@ -305,6 +305,11 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
                 resolved, resolved_side = key, side or key_side
                 break
         seen.append((raw, resolved, resolved_side))
+        source = claimant_key(_clean_name(claim.source.text)) if claim.source else None
+        if source is not None and source != raw:
+            # the words of the source too: "Ministry spokeswoman Anna Berg" lets a later
+            # "Anna Berg" find the ministry the engine named
+            seen.append((source, resolved, resolved_side))
         out.append((resolved, resolved_side))
     return out
 
@@ -334,7 +339,7 @@ def facts_of(
     refers to when the caller knows it better than the claimant's name tells; `default_places`
     stand in when the claim names none; `known_places` (keys) are places named elsewhere in the
     article (see `facts_of_article`)."""
-    name = _clean_name(claim.claimant)
+    name = claimant_name(claim)
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
     side = (
@@ -349,9 +354,20 @@ def facts_of(
     )
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
-    expression = given or find_when(content) or find_when(context)
-    period = resolve(expression, published)
-    named = tuple(claim.places) or _places_in(content, known_places) or find_places(context)
+    period = resolve(None, published)
+    for expression in (given, find_when(content), find_when(context)):
+        period = resolve(expression, published)
+        if period.explicit:
+            break
+    sides = {side} | {q.side for q in quantities}
+    engine_places = [
+        p
+        for p in claim.places
+        if (p in content or p in context) and side_key(p) not in sides and p not in (name or "")
+    ]
+    named = tuple(
+        dict.fromkeys([*engine_places, *_places_in(content, known_places)])
+    ) or find_places(context)
     if not named and claim.source is not None:
         named = find_places(claim.source.text, officials_only=True)
     names = named or tuple(default_places)
@@ -439,6 +455,8 @@ _SPEECH_TIME = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][\w.'’\- ]{1,40}:\s")
+"""An article's "Aldora City:" opening says where it was filed, not what a claim is about."""
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]*", re.IGNORECASE)
 
 
@@ -453,6 +471,7 @@ def _context_text(claim: Claim) -> str:
         start, end = span.start - sentence.start, span.end - sentence.start
         if 0 <= start < end <= len(text):
             text = text[:start] + " " * (end - start) + text[end:]
+    text = _DATELINE.sub(_blank, text)
     return _ACCORDING.sub(_blank, text)
 
 
@@ -491,6 +510,21 @@ def claimant_key(name: str | None) -> str | None:
         return None
     kept = [w for w in words if w not in _TITLES]
     return " ".join(kept) or None
+
+
+def claimant_name(claim: Claim) -> str | None:
+    """The claimant as the article names them: the source words when they name the claimant more
+    fully ("The Eastern Federation's General Staff" for "Eastern Federation", "Ministry
+    spokeswoman Anna Berg" for "Ministry"), else the engine's resolved name ("He" → "Orlov")."""
+    name = _clean_name(claim.claimant)
+    source = _clean_name(claim.source.text) if claim.source is not None else None
+    if source is None or claimant_key(source) is None:
+        return name
+    if name is None:
+        return source
+    named = set(re.findall(r"[a-z]+", name.lower()))
+    fuller = set(re.findall(r"[a-z]+", source.lower()))
+    return source if named <= fuller else name
 
 
 def _clean_name(name: str | None) -> str | None:

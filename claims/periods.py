@@ -92,9 +92,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("since_month_day", r"\bsince " + _MONTH + r" (\d{1,2})\b"),
         ("day_month", r"\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r"(?: (\d{4}))?"),
         ("month_day", r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?"),
-        ("last_n", r"\b(?:in|over|during|within|for) the (?:last|past|previous) " + _NUM
+        ("last_n", r"\b(?:(?:in|over|during|within|for) )?the (?:last|past|previous) " + _NUM
                    + r" (hours?|days?|weeks?|months?)\b"),
-        ("last_unit", r"\b(?:in|over|during|within|for) the (?:last|past|previous) "
+        ("last_unit", r"\b(?:(?:in|over|during|within|for) )?the (?:last|past|previous) "
                       r"(day|week|month|year|weekend|24 hours)\b"),
         ("since_weekday", r"\bsince (?:last )?" + _WEEKDAY
                           + r"|\bsince (?:\w+ ){1,4}(?:on |last )?" + _WEEKDAY),
@@ -103,7 +103,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"),
         ("weekday", r"\b(?:on |last |this |late |early )?" + _WEEKDAY
                     + r"(?:'s| night| morning| afternoon| evening)?\b"),
-        ("weekend", r"\b(?:over|at|during) the weekend\b|\b(?:this|last) weekend\b"),
+        ("weekend", r"\b(?:(?:over|at|during) )?the weekend\b|\b(?:this|last) weekend\b"),
         ("this_week", r"\bthis week\b|\bearlier this week\b"),
         ("last_week", r"\blast week\b"),
         ("this_month", r"\bthis month\b"),

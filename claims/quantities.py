@@ -414,23 +414,30 @@ def quantities_of(
         local = _nearest(from_text, fig, content, content_start)
         if local is not None:
             used.add(id(local))
-            if fig.qualifier is None and local.interval.low <= fig.value <= local.interval.high:
-                interval = local.interval  # the text's qualifier the engine left out
+            if local.interval.low <= fig.value <= local.interval.high:
+                interval = local.interval  # the text's own qualifier ("no more than 20")
         described = _described_by_what(fig, interval, percent, own_side, own_side_text)
         if described is None:
             if local is not None:
                 out.append(replace(local, interval=interval, text=fig.text))
             continue
         if local is not None:
+            # the text's reading decides; `what` only fills what the text did not tell
             described = replace(
-                described,
-                measure=local.measure if described.measure == "count" else described.measure,
-                side=described.side if described.side is not None else local.side,
-                side_text=described.side_text if described.side is not None else local.side_text,
-                forecast=described.forecast or local.forecast,
+                local,
+                interval=interval,
+                text=fig.text,
+                side=local.side if local.side is not None else described.side,
+                side_text=local.side_text if local.side is not None else described.side_text,
             )
         out.append(described)
-    return out + [q for q in from_text if id(q) not in used]
+    out += [q for q in from_text if id(q) not in used]
+    return [q for q in out if _comparable_at_all(q)]
+
+
+def _comparable_at_all(q: Quantity) -> bool:
+    """ "shelters for 5,000 people" counts nothing another claim could dispute."""
+    return not (q.measure == "count" and (q.category in _PERSONNEL or q.category in _EQUIPMENT))
 
 
 def _nearest(

@@ -14,6 +14,7 @@ from claims.linking import (
     Link,
     best_links,
     claimant_key,
+    claimant_name,
     facts_of,
     facts_of_article,
     link_keys,
@@ -330,6 +331,31 @@ def test_claimant_names_meet_across_spellings(a: str, b: str, same: bool) -> Non
     assert same_claimant(claimant_key(a), claimant_key(b)) is same
 
 
+@pytest.mark.parametrize(
+    "claimant, source, name",
+    [
+        ("Eastern Federation", "The Eastern Federation's General Staff",
+         "The Eastern Federation's General Staff"),  # the source names it more fully
+        ("Ministry", "Ministry spokeswoman Anna Berg", "Ministry spokeswoman Anna Berg"),
+        ("Pavel Orlov", "He", "Pavel Orlov"),  # the engine resolved a pronoun
+        (None, "Local officials", "Local officials"),
+    ],
+)  # fmt: skip
+def test_the_claimant_is_named_as_fully_as_the_article_does(
+    claimant: str | None, source: str, name: str
+) -> None:
+    sentence = f"{source} said that 40 schools had closed."
+    c = replace(claim("40 schools had closed", source, sentence=sentence), claimant=claimant)
+    assert claimant_name(c) == name
+
+
+def test_a_dateline_is_not_what_a_claim_is_about() -> None:
+    sentence = "Aldora City: Civic Pulse said that the Unity Party had 41 percent support."
+    f = facts_of(claim("the Unity Party had 41 percent support", "Civic Pulse", sentence=sentence),
+                 MON)  # fmt: skip
+    assert f.places == frozenset()
+
+
 # ---------------------------------------------------------------------------------------------
 # Relating two claims
 
@@ -482,7 +508,6 @@ def test_no_figure_no_story() -> None:
 
 def test_an_article_resolves_its_spokespeople_and_places() -> None:
     article = (
-        "Fighting at Dalsk\n\n"
         "The Eastern Federation's General Staff said that its losses near Dalsk did not exceed "
         "120 soldiers. General Staff spokesman Pavel Orlov said that the enemy had lost more "
         "than 1,000 soldiers. He added that 40 enemy tanks had been destroyed."
