@@ -4,7 +4,7 @@ No Telegram, no database, no I/O beyond loading the spaCy pipeline once per proc
 """
 
 from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage
-from claims.extract import extract, extract_many
+from claims.engine import extract, extract_many
 from claims.model import Claim, ClaimantKind, ClaimKind, Extraction, Figure, Span
 
 __all__ = [

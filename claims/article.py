@@ -30,7 +30,7 @@ def find_title(text: str) -> str | None:
     first = first.strip()
     if not sep or not rest.strip() or not first or len(first) > 200:
         return None
-    if first[-1] in ".!?:;,\"”’" and not first.endswith("?"):
+    if first[-1] in '.!?:;,"”’' and not first.endswith("?"):
         return None
     if len(first.split()) < 2:
         return None

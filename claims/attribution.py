@@ -269,7 +269,18 @@ def find_source(cand: Candidate) -> Span | None:
         return doc[_noun_start(subject) : subject.i + 1]
     if subject.dep_ == "expl" or subject.lower_ == "it" and _is_passive(tok):
         return None
-    return doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return _within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok)
+
+
+def _within_paragraph(span: Span, cue: Token) -> Span:
+    """A headline glued to the first sentence is not part of its subject: keep the paragraph
+    nearest the cue."""
+    breaks = [t.i for t in span if t.is_space and "\n" in t.text]
+    if not breaks:
+        return span
+    if cue.i >= span.end:
+        return span.doc[breaks[-1] + 1 : span.end]
+    return span.doc[span.start : breaks[0]]
 
 
 def _subject(tok: Token, content_head: Token) -> Token | None:
@@ -352,12 +363,15 @@ def _runs(doc: Doc, ids: set[int]) -> tuple[Span, ...]:
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:
+    """Without edge commas and dashes; a piece of punctuation alone is no content."""
     start, end = span.start, span.end
     while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
         end -= 1
-    return doc[start:end] if end > start else None
+    if all(t.is_punct or t.is_space for t in doc[start:end]):
+        return None
+    return doc[start:end]
 
 
 def _best_per_content(found: list[Attribution]) -> list[Attribution]:
@@ -368,3 +382,43 @@ def _best_per_content(found: list[Attribution]) -> list[Attribution]:
         if key not in best or a.score > best[key].score:
             best[key] = a
     return sorted(best.values(), key=lambda a: a.content[0].start)
+
+
+def carry_back(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Attributions that cover the sentence before them as well.
+
+    News copy gives a run of figures and names the source once, after them: "575 soldiers were
+    killed on Friday. More than 480 were killed on Saturday, according to the ministry." A sentence
+    with no attribution of its own whose figures count the same event as the next sentence's
+    attributed figures is claimed by the same source.
+    """
+    from claims.figures import find_figures
+
+    covered = {
+        i for a in found for piece in (*a.content, *a.cue) for i in range(piece.start, piece.end)
+    }
+    sentences = list(doc.sents)
+    carried: list[Attribution] = []
+    for a in found:
+        if a.source is None or a.kind == "direct_quote":
+            continue
+        first = a.content[0].sent
+        index = next((n for n, s in enumerate(sentences) if s.start == first.start), None)
+        if not index:
+            continue
+        previous = sentences[index - 1]
+        if any(i in covered for i in range(previous.start, previous.end)):
+            continue
+        events = {_event_word(f.what) for piece in a.content for f in find_figures(piece)}
+        mine = {_event_word(f.what) for f in find_figures(previous)}
+        if not (events & mine) - {None}:
+            continue
+        content = _trim(doc, doc[previous.start : previous.end - int(previous[-1].is_punct)])
+        if content is not None:
+            carried.append(Attribution((content,), a.kind, a.source, a.cue, a.score))
+            covered.update(range(previous.start, previous.end))
+    return carried
+
+
+def _event_word(what: str | None) -> str | None:
+    return what.split()[-1] if what else None

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from claims.article import find_title, split_blocks
-from claims.attribution import Attribution, find_attributions
-from claims.claimants import ClaimantResolver
+from claims.attribution import Attribution, carry_back, find_attributions
+from claims.claimants import ClaimantResolver, Mention, describe
 from claims.context import places, when
 from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage
 from claims.figures import find_figures
-from claims.hedges import is_hedged
+from claims.hedges import is_hedged, sentence_hedge
 from claims.language import detect_language
 from claims.model import Claim, Extraction, Span
 from claims.nlp import load_pipeline
@@ -85,48 +86,64 @@ def check_input(text: str) -> str:
 
 
 class _ArticleBuilder:
-    """Turns an article's parsed blocks, in order, into claims; claimant memory spans blocks."""
+    """Turns an article's parsed blocks, in order, into claims. Claimants are resolved when the
+    whole article has been read, from plain-data mentions, so no parse outlives its block."""
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self.resolver = ClaimantResolver()
-        self.claims: list[Claim] = []
+        self.pending: list[tuple[Claim, Mention | None]] = []
 
     def add(self, doc: Doc, offset: int) -> None:
-        for attribution in find_attributions(doc):
-            self.claims.append(self._claim(attribution, offset))
+        self.resolver.observe(doc, offset)
+        found = find_attributions(doc)
+        for attribution in found + carry_back(doc, found):
+            self.pending.append(self._claim(attribution, offset))
 
     def finish(self) -> Extraction:
-        claims = sorted(self.claims, key=lambda c: (c.content.start, c.content.end))
+        self.pending.sort(key=lambda p: (p[0].content.start, p[0].content.end))
+        claimants = self.resolver.resolve([m for _, m in self.pending])
+        claims = []
+        for (claim, mention), claimant in zip(self.pending, claimants, strict=True):
+            anonymous = claimant.kind == "anonymous"
+            claims.append(
+                replace(
+                    claim,
+                    claimant=claimant.name,
+                    claimant_kind=claimant.kind,
+                    claimant_role=claimant.role,
+                    speaker=claimant.speaker,
+                    hedged=claim.hedged or anonymous,
+                    kind="unattributed"
+                    if mention is None and claim.kind == "indirect"
+                    else claim.kind,
+                )
+            )
         return Extraction(language=self.language, title=find_title(self.text), claims=tuple(claims))
 
-    def _claim(self, attribution: Attribution, offset: int) -> Claim:
-        claimant = self.resolver.resolve(attribution)
+    def _claim(self, attribution: Attribution, offset: int) -> tuple[Claim, Mention | None]:
         pieces = [*attribution.content, *attribution.cue]
         if attribution.source is not None:
             pieces.append(attribution.source)
         sentence_start = min(p.sent.start_char for p in pieces)
         sentence_end = max(p.sent.end_char for p in pieces)
-        figures = [
-            f for piece in attribution.content for f in find_figures(piece, offset)
-        ]
+        figures = [f for piece in attribution.content for f in find_figures(piece, offset)]
         first_sentence = attribution.content[0].sent
-        return Claim(
+        source = attribution.source
+        mention = describe(source, source.start_char + offset) if source is not None else None
+        claim = Claim(
             content=self._span(attribution.content, offset),
             kind=attribution.kind,
             sentence=self._chars(sentence_start + offset, sentence_end + offset),
-            source=self._span((attribution.source,), offset) if attribution.source else None,
+            source=self._span((source,), offset) if source is not None else None,
             cue=self._span(attribution.cue, offset) if attribution.cue else None,
-            claimant=claimant.name,
-            claimant_kind=claimant.kind,
-            claimant_role=claimant.role,
-            speaker=claimant.speaker,
-            hedged=is_hedged(attribution),
+            hedged=is_hedged(attribution) or sentence_hedge(first_sentence),
             figures=tuple(figures),
-            places=places(first_sentence),
+            places=places(first_sentence, source),
             when=when(first_sentence),
         )
+        return claim, mention
 
     def _span(self, pieces: Iterable[TokenSpan], offset: int) -> Span:
         bounds = sorted((p.start_char + offset, p.end_char + offset) for p in pieces)
