@@ -60,7 +60,7 @@ class Pacer:
         if rate <= 0:
             raise ValueError("rate must be positive")
         self._clock = clock
-        self._interval = 1.0 / rate
+        self._interval = 1.0 / rate + 1e-9  # so float sums never squeeze one more in a second
         self._next = clock.monotonic()
         self._paused_until = 0.0
         self._chat_next: dict[int, float] = {}
