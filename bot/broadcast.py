@@ -66,26 +66,27 @@ class Pacer:
         self._chat_next: dict[int, float] = {}
 
     async def acquire(self, chat_id: int) -> None:
-        """Wait for a slot to send to `chat_id`; the caller sends right after."""
-        chat_at = self._chat_next.get(chat_id, 0.0)
-        now = self._clock.monotonic()
-        if chat_at > now:
-            await self._clock.sleep(chat_at - now)
+        """Wait for a slot to send to `chat_id`; the caller sends right after. The chat's next
+        slot is reserved at once, so two senders to one chat never go out together."""
+        spacing = PER_GROUP_INTERVAL if chat_id < 0 else PER_CHAT_INTERVAL
+        mine: float | None = None
         while True:
             now = self._clock.monotonic()
+            chat_at = self._chat_next.get(chat_id, 0.0)
+            if chat_at > now and chat_at != mine:
+                await self._clock.sleep(chat_at - now)
+                continue
             slot = max(now, self._next, self._paused_until)
             self._next = slot + self._interval
+            mine = self._chat_next[chat_id] = slot + spacing
             if slot > now:
                 await self._clock.sleep(slot - now)
             # A 429 that arrived while this sender slept moves everyone past the pause.
             if self._clock.monotonic() >= self._paused_until:
                 break
-        sent_at = self._clock.monotonic()
-        self._chat_next[chat_id] = sent_at + (
-            PER_GROUP_INTERVAL if chat_id < 0 else PER_CHAT_INTERVAL
-        )
         if len(self._chat_next) > 4096:
-            self._chat_next = {c: t for c, t in self._chat_next.items() if t > sent_at}
+            now = self._clock.monotonic()
+            self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
 
     def pause(self, seconds: float) -> None:
         """Telegram said to wait: no slot before then, for anyone."""
