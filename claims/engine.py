@@ -39,7 +39,7 @@ def extract(text: str, *, nlp: Language | None = None) -> Extraction:
 
 
 def extract_many(
-    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 64
+    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Extraction | ExtractionError]:
     """One result per text, in order: an `Extraction`, or the `ExtractionError` that refused it."""
     nlp = nlp or load_pipeline()
