@@ -56,7 +56,8 @@ def main() -> int:
 
     print(f"texts: {len(texts)} articles, {words:,} words from {text_dir}")
     print(f"bare spaCy pipeline: {bare:.2f} s ({len(texts) / bare:.1f} articles/s)")
-    print(f"claimwatch extract:  {ours:.2f} s ({len(texts) / ours:.1f} articles/s, {claims} claims)")
+    rate = len(texts) / ours
+    print(f"claimwatch extract:  {ours:.2f} s ({rate:.1f} articles/s, {claims} claims)")
     print(f"ratio to bare pipeline: {ours / bare:.2f}x (goal <= 1.3x)")
     print(
         f"{len(long_text):,}-character article: {long_time:.2f} s, "

@@ -3,8 +3,8 @@
 No Telegram, no database, no I/O beyond loading the spaCy pipeline once per process.
 """
 
-from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage
 from claims.engine import extract, extract_many
+from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage
 from claims.model import Claim, ClaimantKind, ClaimKind, Extraction, Figure, Span
 
 __all__ = [

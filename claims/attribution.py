@@ -1,11 +1,11 @@
 """Finds attribution relations (source, cue, content) in a parsed block.
 
 Every token that could be a cue is paired with each dependency configuration that could link it to a
-content ("said" + its `ccomp`, "according" + the clause it modifies, "claim" + its `acl`, ...). Whether a
-pair is an attribution is decided by a lexicon learned from the PolNeAR training articles: for each
-(lemma, configuration), how often the pair was an annotated cue/content
-(`bench/polnear/learn_cues.py` writes `claims/data/cues.json`). Direct quotes are found separately
-(`claims/quotes.py`) because their cue often sits in another clause or sentence.
+content ("said" + its `ccomp`, "according" + the clause it modifies, "claim" + its `acl`, ...).
+Whether a pair is an attribution is decided by a logistic model learned from the PolNeAR training
+articles over the pair's features: its lemma and configuration, the shape of its content, who would
+be its source (`bench/polnear/learn_cues.py` writes `claims/data/cues.json`). Direct quotes are
+found separately (`claims/quotes.py`) because their cue often sits in another clause or sentence.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def cue_lemma(token: Token) -> str:
 
 
 def candidates(doc: Doc | Span) -> Iterator[Candidate]:
-    """Every (cue, configuration, content head) the lexicon may judge; the same for learning and use."""
+    """Every (cue, configuration, content head) the model may judge; learning and use share it."""
     for tok in doc:
         if tok.pos_ not in CUE_POS and tok.lower_ != "according":
             continue

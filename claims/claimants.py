@@ -2,10 +2,10 @@
 
 A source span is first described as plain data (`Mention`): a named person with titles split off, a
 body (ministry, army, country), a role ("spokesman", "former president"), a pronoun, a definite
-description ("the ministry", "the Russian spokesperson") or anonymous sources. The article's resolver
-then turns mentions into claimants with the whole article in view, so that "he", "the spokesman" or
-"Russia's former president" resolve to the named claimant they refer to, before or after.
-A spokesman speaking for a body is reported under the body, with the person as `speaker`.
+description ("the ministry", "the Russian spokesperson") or anonymous sources. The article's
+resolver then turns mentions into claimants with the whole article in view, so that "he", "the
+spokesman" or "Russia's former president" resolve to the named claimant they refer to, before or
+after. A spokesman speaking for a body is reported under the body, with the person as `speaker`.
 """
 
 from __future__ import annotations

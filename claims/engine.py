@@ -31,7 +31,8 @@ _URL = re.compile(r"\S+://\S+|www\.\S+")
 
 
 def extract(text: str, *, nlp: Language | None = None) -> Extraction:
-    """Claims of one article; raises `ExtractionError` (user-safe message) for input out of scope."""
+    """Claims of one article; raises `ExtractionError` (a user-safe message) for input out of
+    scope."""
     result = next(extract_many([text], nlp=nlp))
     if isinstance(result, ExtractionError):
         raise result

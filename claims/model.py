@@ -31,7 +31,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A number the claim gives, with what it counts ("more than 1,000 Ukrainian soldiers killed")."""
+    """A number the claim gives, with what it counts ("more than 1,000 Ukrainian soldiers
+    killed")."""
 
     text: str
     value: float

@@ -1,13 +1,13 @@
 """Learns the cue model of `claims/attribution.py` from PolNeAR's training articles.
 
-    python bench/polnear/learn_cues.py ../shared/data/polnear/train [--out claims/data/cues.json]
+python bench/polnear/learn_cues.py ../shared/data/polnear/train [--out claims/data/cues.json]
 
 Every candidate (cue token, dependency configuration, content) the engine considers is labelled an
-attribution when its content matches an annotated one (token Jaccard >= 0.5, the candidate's cue inside
-the annotated cue). A logistic model over the candidates' features is fitted on four fifths of the
-articles; the decision threshold is the one that maximises content F1 on the remaining fifth, scored
-the way the PolNeAR scorer scores; then the model is refitted on all of train. Only feature weights
-are written, no text of the corpus. The dev split is never read here.
+attribution when its content matches an annotated one (token Jaccard >= 0.5, the candidate's cue
+inside the annotated cue). A logistic model over the candidates' features is fitted on four fifths
+of the articles; the decision threshold is the one that maximises content F1 on the remaining fifth,
+scored the way the PolNeAR scorer scores; then the model is refitted on all of train. Only feature
+weights are written, no text of the corpus. The dev split is never read here.
 """
 
 from __future__ import annotations
@@ -157,7 +157,8 @@ def main() -> int:
     args.out.write_text(
         json.dumps(
             {
-                "source": "PolNeAR v1.0.0 train (Newell, Margolin & Ruths, LREC 2018): weights only",
+                "source": "PolNeAR v1.0.0 train (Newell, Margolin & Ruths, LREC 2018): "
+                "weights only",
                 "threshold": threshold,
                 "bias": round(bias, 4),
                 "weights": dict(sorted(weights.items())),
