@@ -1,0 +1,54 @@
+"""Schema migrations: `claimwatch db upgrade` applies them; the app refuses a stale schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaOutOfDate(RuntimeError):
+    def __init__(self, current: str | None, head: str) -> None:
+        self.current, self.head = current, head
+        where = "has no Claimwatch tables yet" if current is None else f"is at revision {current}"
+        super().__init__(
+            f"The database {where}; this version needs revision {head}. "
+            "Run `claimwatch db upgrade` first."
+        )
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def check_schema(engine: Engine) -> None:
+    """Raises `SchemaOutOfDate` unless the database is at the newest revision."""
+    current, head = current_revision(engine), head_revision()
+    if current != head:
+        raise SchemaOutOfDate(current, head)

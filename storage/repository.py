@@ -1,0 +1,629 @@
+"""Saving articles with their claims and links, and the queries the bot needs.
+
+Keyword-only functions over a caller's session (one session per unit of work, see
+`storage.db.session_scope`); every query about articles or claims takes the chat it answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, or_, text, update
+from sqlmodel import Session, col, select
+
+from claims.claimants import claimant_key
+from claims.linking import (
+    CANDIDATES_PER_KEY,
+    MAX_CANDIDATES,
+    ClaimFacts,
+    best_links,
+    facts_of_article,
+    link_keys,
+)
+from claims.model import Claim as ExtractedClaim
+from claims.model import Extraction
+from storage.models import (
+    Article,
+    Chat,
+    Claim,
+    Claimant,
+    ClaimantAlias,
+    ClaimKey,
+    ClaimLink,
+    Story,
+)
+
+MAX_LINKS_PER_CLAIM = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Where an article came from: the forwarded channel or the fetched page."""
+
+    title: str | None = None
+    link: str | None = None
+    outlet: str | None = None
+    published_at: datetime | None = None
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as the bot shows it, with its article."""
+
+    id: int
+    article_id: int
+    claimant: str | None
+    claimant_kind: str
+    claimant_role: str | None
+    speaker: str | None
+    kind: str
+    hedged: bool
+    content: str
+    sentence: str
+    source: str | None
+    figures: tuple[str, ...]
+    places: tuple[str, ...]
+    when: str | None
+    story_id: int | None
+    published_on: datetime
+    article_title: str | None
+    article_link: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedClaim:
+    claim: StoredClaim
+    kind: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedArticle:
+    article_id: int
+    created: bool
+    first_seen: datetime
+    claim_ids: tuple[int, ...]
+    links: tuple[tuple[int, RelatedClaim], ...] = ()
+    """(new claim id, the stored claim it links to), contradictions first."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    id: int
+    key: str
+    title: str
+    claims: int
+    updated_at: datetime
+
+
+def content_hash(text: str) -> str:
+    """The same article forwarded twice hashes alike whatever its white space."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# ----------------------------------------------------------------------------------------------
+# Chats
+
+
+def get_or_create_chat(
+    *, session: Session, chat_id: int, title: str | None = None, now: datetime | None = None
+) -> Chat:
+    chat = session.get(Chat, chat_id)
+    if chat is None:
+        chat = Chat(id=chat_id, title=title, created_at=now or _now())
+        session.add(chat)
+        session.flush()
+    elif not chat.active:
+        chat.active = True  # the chat wrote to us again: it no longer blocks the bot
+    return chat
+
+
+def mark_chat_inactive(*, session: Session, chat_id: int) -> None:
+    session.execute(update(Chat).where(col(Chat.id) == chat_id).values(active=False))
+
+
+# ----------------------------------------------------------------------------------------------
+# Saving
+
+
+def save_article(
+    *,
+    session: Session,
+    chat_id: int,
+    text: str,
+    extraction: Extraction,
+    meta: ArticleMeta,
+    link: bool = True,
+) -> SavedArticle:
+    """Stores an article, its claims and their links in the caller's transaction; an article the
+    chat already sent (same content hash) is not stored again."""
+    received = meta.received_at or _now()
+    get_or_create_chat(session=session, chat_id=chat_id, now=received)
+    digest = content_hash(text)
+    existing = session.exec(
+        select(Article).where(Article.chat_id == chat_id, Article.content_hash == digest)
+    ).first()
+    if existing is not None:
+        assert existing.id is not None
+        ids = session.exec(
+            select(Claim.id).where(Claim.article_id == existing.id).order_by(col(Claim.id))
+        ).all()
+        return SavedArticle(existing.id, False, existing.received_at, tuple(i for i in ids if i))
+
+    published = meta.published_at or received
+    article = Article(
+        chat_id=chat_id,
+        content_hash=digest,
+        title=meta.title or extraction.title,
+        link=meta.link,
+        outlet=meta.outlet,
+        published_at=meta.published_at,
+        received_at=received,
+        language=extraction.language,
+        text=text,
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+
+    all_facts = facts_of_article(extraction, published.date()) if link else []
+    rows: list[tuple[Claim, ClaimFacts | None]] = []
+    for index, claim in enumerate(extraction.claims):
+        facts = all_facts[index] if index < len(all_facts) else None
+        row = _claim_row(session, chat_id, article.id, claim, facts, published, received)
+        session.add(row)
+        rows.append((row, facts))
+    session.flush()
+
+    links: list[tuple[int, RelatedClaim]] = []
+    first_new = min((r.id for r, _ in rows if r.id is not None), default=None)
+    for row, facts in rows:
+        assert row.id is not None
+        if facts is None:
+            continue
+        keys = link_keys(facts)
+        for key in keys.keys():
+            session.add(ClaimKey(chat_id=chat_id, key=key, published_on=published, claim_id=row.id))
+        if first_new is not None:
+            links += _link(session, chat_id, row, facts, keys, first_new, received)
+    session.flush()
+    rank = {"contradiction": 0, "update": 1, "related": 2}
+    links.sort(key=lambda pair: (rank.get(pair[1].kind, 3), -pair[1].score))
+    return SavedArticle(
+        article.id, True, received, tuple(r.id for r, _ in rows if r.id), tuple(links)
+    )
+
+
+def _claim_row(
+    session: Session,
+    chat_id: int,
+    article_id: int,
+    claim: ExtractedClaim,
+    facts: ClaimFacts | None,
+    published: datetime,
+    received: datetime,
+) -> Claim:
+    claimant_id = None
+    if claim.claimant:
+        claimant_id = _claimant_id(session, claim.claimant, claim.claimant_kind)
+        if claim.source is not None:
+            _add_alias(session, claimant_id, claim.source.text)
+    story_id = None
+    if facts is not None and facts.story and facts.story_title:
+        story_id = _story_id(session, chat_id, facts.story, facts.story_title, received)
+    return Claim(
+        chat_id=chat_id,
+        article_id=article_id,
+        claimant_id=claimant_id,
+        story_id=story_id,
+        claimant_name=claim.claimant,
+        claimant_kind=claim.claimant_kind,
+        claimant_role=claim.claimant_role,
+        speaker=claim.speaker,
+        kind=claim.kind,
+        hedged=claim.hedged,
+        content_text=claim.content.text,
+        content_start=claim.content.start,
+        content_end=claim.content.end,
+        content_parts=[list(p) for p in claim.content.parts],
+        source_text=claim.source.text if claim.source else None,
+        source_start=claim.source.start if claim.source else None,
+        source_end=claim.source.end if claim.source else None,
+        cue_text=claim.cue.text[:512] if claim.cue else None,
+        cue_start=claim.cue.start if claim.cue else None,
+        cue_end=claim.cue.end if claim.cue else None,
+        sentence_text=claim.sentence.text,
+        sentence_start=claim.sentence.start,
+        sentence_end=claim.sentence.end,
+        figures=[f.to_json() for f in claim.figures],
+        places=list(claim.places),
+        when_text=claim.when[:256] if claim.when else None,
+        facts=facts.to_json() if facts is not None else None,
+        published_on=published,
+        created_at=received,
+    )
+
+
+def _claimant_id(session: Session, name: str, kind: str) -> int:
+    key = claimant_key(name)
+    alias = session.exec(select(ClaimantAlias).where(ClaimantAlias.alias_key == key)).first()
+    if alias is not None:
+        return alias.claimant_id
+    found = session.exec(select(Claimant).where(Claimant.key == key)).first()
+    if found is None:
+        found = Claimant(key=key[:256], name=name[:256], kind=kind)
+        session.add(found)
+        session.flush()
+    assert found.id is not None
+    return found.id
+
+
+def _add_alias(session: Session, claimant_id: int, alias: str) -> None:
+    key = claimant_key(alias)[:512]
+    if not key or session.exec(select(ClaimantAlias).where(ClaimantAlias.alias_key == key)).first():
+        return
+    if session.exec(select(Claimant).where(Claimant.key == key)).first():
+        return
+    session.add(ClaimantAlias(claimant_id=claimant_id, alias=alias[:512], alias_key=key))
+    session.flush()
+
+
+def _story_id(session: Session, chat_id: int, key: str, title: str, now: datetime) -> int:
+    story = session.exec(select(Story).where(Story.chat_id == chat_id, Story.key == key)).first()
+    if story is None:
+        story = Story(
+            chat_id=chat_id, key=key[:256], title=title[:256], created_at=now, updated_at=now
+        )
+        session.add(story)
+        session.flush()
+    else:
+        story.updated_at = now
+    assert story.id is not None
+    return story.id
+
+
+def _link(
+    session: Session,
+    chat_id: int,
+    row: Claim,
+    facts: ClaimFacts,
+    keys: Any,
+    first_new: int,
+    now: datetime,
+) -> list[tuple[int, RelatedClaim]]:
+    """Links a new claim to stored claims of the same chat found by shared indexed keys."""
+    since = datetime.combine(keys.since, datetime.min.time(), UTC)
+    until = datetime.combine(keys.until, datetime.min.time(), UTC) + timedelta(days=1)
+    shared: Counter[int] = Counter()
+    for key in keys.keys():
+        ids = session.exec(
+            select(ClaimKey.claim_id)
+            .where(
+                ClaimKey.chat_id == chat_id,
+                ClaimKey.key == key,
+                col(ClaimKey.published_on) >= since,
+                col(ClaimKey.published_on) < until,
+                col(ClaimKey.claim_id) < first_new,
+            )
+            .order_by(col(ClaimKey.published_on).desc())
+            .limit(CANDIDATES_PER_KEY)
+        ).all()
+        shared.update(ids)
+    if not shared:
+        return []
+    chosen = [claim_id for claim_id, _ in shared.most_common(MAX_CANDIDATES)]
+    stored = session.exec(
+        select(Claim.id, Claim.facts).where(Claim.chat_id == chat_id, col(Claim.id).in_(chosen))
+    ).all()
+    candidates = [(cid, ClaimFacts.from_json(dict(f))) for cid, f in stored if cid and f]
+    found = best_links(facts, candidates, limit=MAX_LINKS_PER_CLAIM)
+    out = []
+    by_id = {c.id: c for c in _stored(session, chat_id, [cid for cid, _ in found])}
+    assert row.id is not None
+    for cid, link in found:
+        session.add(
+            ClaimLink(
+                chat_id=chat_id,
+                from_claim_id=row.id,
+                to_claim_id=cid,
+                score=link.score,
+                kind=link.kind,
+                reason=link.reason,
+                created_at=now,
+            )
+        )
+        if cid in by_id:
+            out.append((row.id, RelatedClaim(by_id[cid], link.kind, link.score, link.reason)))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Queries
+
+
+def _stored(session: Session, chat_id: int, ids: Sequence[int]) -> list[StoredClaim]:
+    if not ids:
+        return []
+    rows = session.exec(
+        select(Claim, Article)
+        .join(Article, col(Article.id) == col(Claim.article_id))
+        .where(Claim.chat_id == chat_id, col(Claim.id).in_(list(ids)))
+    ).all()
+    return [_to_stored(c, a) for c, a in rows]
+
+
+def _to_stored(c: Claim, a: Article) -> StoredClaim:
+    assert c.id is not None
+    return StoredClaim(
+        id=c.id,
+        article_id=c.article_id,
+        claimant=c.claimant_name,
+        claimant_kind=c.claimant_kind,
+        claimant_role=c.claimant_role,
+        speaker=c.speaker,
+        kind=c.kind,
+        hedged=c.hedged,
+        content=c.content_text,
+        sentence=c.sentence_text,
+        source=c.source_text,
+        figures=tuple(str(f.get("text", "")) for f in c.figures),
+        places=tuple(c.places),
+        when=c.when_text,
+        story_id=c.story_id,
+        published_on=c.published_on,
+        article_title=a.title,
+        article_link=a.link,
+        outlet=a.outlet,
+    )
+
+
+def _claims_query(chat_id: int) -> Any:
+    return (
+        select(Claim, Article)
+        .join(Article, col(Article.id) == col(Claim.article_id))
+        .where(Claim.chat_id == chat_id)
+    )
+
+
+def get_claim(*, session: Session, chat_id: int, claim_id: int) -> StoredClaim | None:
+    found = _stored(session, chat_id, [claim_id])
+    return found[0] if found else None
+
+
+def claimant_ids(*, session: Session, name: str) -> list[int]:
+    """Claimants a user may mean by a name: its canonical key, a known alias, or a name part."""
+    key = claimant_key(name)
+    if not key:
+        return []
+    ids = set(session.exec(select(Claimant.id).where(Claimant.key == key)).all())
+    ids |= set(
+        session.exec(select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias_key == key)).all()
+    )
+    if not ids:
+        pattern = f"%{_escape_like(key)}%"
+        ids |= set(
+            session.exec(
+                select(Claimant.id).where(col(Claimant.key).like(pattern, escape="\\")).limit(20)
+            ).all()
+        )
+    return sorted(i for i in ids if i is not None)
+
+
+def claims_by_claimant(
+    *, session: Session, chat_id: int, name: str, limit: int = 20
+) -> list[StoredClaim]:
+    ids = claimant_ids(session=session, name=name)
+    if not ids:
+        return []
+    rows = session.exec(
+        _claims_query(chat_id)
+        .where(col(Claim.claimant_id).in_(ids))
+        .order_by(col(Claim.created_at).desc(), col(Claim.id).desc())
+        .limit(limit)
+    ).all()
+    return [_to_stored(c, a) for c, a in rows]
+
+
+def claims_of_claimant_id(
+    *, session: Session, chat_id: int, claimant_id: int, limit: int = 20
+) -> list[StoredClaim]:
+    rows = session.exec(
+        _claims_query(chat_id)
+        .where(Claim.claimant_id == claimant_id)
+        .order_by(col(Claim.created_at).desc(), col(Claim.id).desc())
+        .limit(limit)
+    ).all()
+    return [_to_stored(c, a) for c, a in rows]
+
+
+def story_timeline(
+    *, session: Session, chat_id: int, story_id: int, limit: int = 200
+) -> list[StoredClaim]:
+    """A story's claims in the order they were published."""
+    rows = session.exec(
+        _claims_query(chat_id)
+        .where(Claim.story_id == story_id)
+        .order_by(col(Claim.published_on), col(Claim.id))
+        .limit(limit)
+    ).all()
+    return [_to_stored(c, a) for c, a in rows]
+
+
+def stories(
+    *, session: Session, chat_id: int, query: str | None = None, limit: int = 20
+) -> list[StoryInfo]:
+    """The chat's stories, most recently updated first; `query` filters on the title."""
+    stmt = (
+        select(Story, func.count(col(Claim.id)))
+        .join(Claim, col(Claim.story_id) == col(Story.id), isouter=True)
+        .where(Story.chat_id == chat_id)
+        .group_by(col(Story.id))
+        .order_by(col(Story.updated_at).desc(), col(Story.id).desc())
+        .limit(limit)
+    )
+    if query:
+        stmt = stmt.where(
+            func.lower(col(Story.title)).like(f"%{_escape_like(query.lower())}%", escape="\\")
+        )
+    out = []
+    for story, count in session.exec(stmt).all():
+        assert story.id is not None
+        out.append(StoryInfo(story.id, story.key, story.title, int(count), story.updated_at))
+    return out
+
+
+def claims_since(
+    *, session: Session, chat_id: int, since: datetime, limit: int = 500
+) -> list[StoredClaim]:
+    rows = session.exec(
+        _claims_query(chat_id)
+        .where(col(Claim.created_at) > since)
+        .order_by(col(Claim.created_at), col(Claim.id))
+        .limit(limit)
+    ).all()
+    return [_to_stored(c, a) for c, a in rows]
+
+
+def related_claims(
+    *, session: Session, chat_id: int, claim_id: int, limit: int = 20
+) -> list[RelatedClaim]:
+    """Stored claims linked to a claim, either way; contradictions first."""
+    links = session.exec(
+        select(ClaimLink)
+        .where(
+            ClaimLink.chat_id == chat_id,
+            or_(col(ClaimLink.from_claim_id) == claim_id, col(ClaimLink.to_claim_id) == claim_id),
+        )
+        .order_by(col(ClaimLink.score).desc())
+        .limit(limit * 2)
+    ).all()
+    other = {
+        (lk.to_claim_id if lk.from_claim_id == claim_id else lk.from_claim_id): lk for lk in links
+    }
+    by_id = {c.id: c for c in _stored(session, chat_id, list(other))}
+    rank = {"contradiction": 0, "update": 1, "related": 2}
+    out = [
+        RelatedClaim(by_id[cid], lk.kind, lk.score, lk.reason)
+        for cid, lk in other.items()
+        if cid in by_id
+    ]
+    out.sort(key=lambda r: (rank.get(r.kind, 3), -r.score))
+    return out[:limit]
+
+
+def links_since(
+    *, session: Session, chat_id: int, since: datetime, kinds: Sequence[str] = ("contradiction",)
+) -> list[tuple[StoredClaim, StoredClaim, ClaimLink]]:
+    """Links found since a time, as (new claim, stored claim, link)."""
+    links = session.exec(
+        select(ClaimLink)
+        .where(
+            ClaimLink.chat_id == chat_id,
+            col(ClaimLink.kind).in_(list(kinds)),
+            col(ClaimLink.created_at) > since,
+        )
+        .order_by(col(ClaimLink.created_at), col(ClaimLink.id))
+    ).all()
+    ids = {i for lk in links for i in (lk.from_claim_id, lk.to_claim_id)}
+    by_id = {c.id: c for c in _stored(session, chat_id, list(ids))}
+    return [
+        (by_id[lk.from_claim_id], by_id[lk.to_claim_id], lk)
+        for lk in links
+        if lk.from_claim_id in by_id and lk.to_claim_id in by_id
+    ]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_claims(
+    *, session: Session, chat_id: int, query: str, limit: int = 20
+) -> list[StoredClaim]:
+    """Full-text search over claim content (all words must occur); any user input is safe."""
+    words = _WORD.findall(query)[:12]
+    if not words:
+        return []
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        ids = session.execute(
+            text(
+                "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+                "WHERE claims_fts MATCH :match AND c.chat_id = :chat "
+                "ORDER BY claims_fts.rank LIMIT :limit"
+            ),
+            {"match": match, "chat": chat_id, "limit": limit},
+        ).scalars()
+    else:
+        ids = session.execute(
+            text(
+                "SELECT id FROM claims WHERE chat_id = :chat "
+                "AND content_tsv @@ plainto_tsquery('english', :q) "
+                "ORDER BY ts_rank(content_tsv, plainto_tsquery('english', :q)) DESC, id DESC "
+                "LIMIT :limit"
+            ),
+            {"q": " ".join(words), "chat": chat_id, "limit": limit},
+        ).scalars()
+    order = list(ids)
+    by_id = {c.id: c for c in _stored(session, chat_id, order)}
+    return [by_id[i] for i in order if i in by_id]
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# ----------------------------------------------------------------------------------------------
+# Claimants
+
+
+def merge_claimants(*, session: Session, keep: int, merge: int) -> None:
+    """The engine kept two claimants apart that are one: `merge`'s claims, aliases and name move
+    to `keep`, so later articles resolve either spelling to `keep`."""
+    if keep == merge:
+        return
+    gone = session.get(Claimant, merge)
+    kept = session.get(Claimant, keep)
+    if gone is None or kept is None:
+        raise LookupError("no such claimant")
+    session.execute(update(Claim).where(col(Claim.claimant_id) == merge).values(claimant_id=keep))
+    session.execute(
+        update(Claim).where(col(Claim.claimant_id) == keep).values(claimant_name=kept.name)
+    )
+    session.execute(
+        update(ClaimantAlias)
+        .where(col(ClaimantAlias.claimant_id) == merge)
+        .values(claimant_id=keep)
+    )
+    name, key = gone.name, gone.key
+    session.delete(gone)
+    session.flush()
+    session.add(ClaimantAlias(claimant_id=keep, alias=name, alias_key=key))
+    session.flush()
+
+
+# ----------------------------------------------------------------------------------------------
+# Deleting
+
+
+def delete_chat_data(*, session: Session, chat_id: int) -> int:
+    """Deletes everything a chat sent (articles, claims, keys, links, stories) and the chat;
+    returns the number of claims deleted. Shared claimant identities stay."""
+    count = session.exec(select(func.count(col(Claim.id))).where(Claim.chat_id == chat_id)).one()
+    for table in (ClaimLink, ClaimKey, Claim, Article, Story):
+        session.execute(delete(table).where(col(table.chat_id) == chat_id))
+    session.execute(delete(Chat).where(col(Chat.id) == chat_id))
+    return int(count)
