@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import warnings
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -61,9 +63,11 @@ class Pacer:
             raise ValueError("rate must be positive")
         self._clock = clock
         self._interval = 1.0 / rate + 1e-9  # so float sums never squeeze one more in a second
+        self._burst = max(1, math.floor(rate))
         self._next = clock.monotonic()
         self._paused_until = 0.0
         self._chat_next: dict[int, float] = {}
+        self._sent: deque[float] = deque()
 
     async def acquire(self, chat_id: int) -> None:
         """Wait for a slot to send to `chat_id`; the caller sends right after. The chat's next
@@ -81,11 +85,21 @@ class Pacer:
             mine = self._chat_next[chat_id] = slot + spacing
             if slot > now:
                 await self._clock.sleep(slot - now)
-            # A 429 that arrived while this sender slept moves everyone past the pause.
-            if self._clock.monotonic() >= self._paused_until:
-                break
-        if len(self._chat_next) > 4096:
             now = self._clock.monotonic()
+            # A 429 that arrived while this sender slept moves everyone past the pause.
+            if now < self._paused_until:
+                continue
+            # Senders woken late by a busy event loop would go out bunched: whatever the slots
+            # said, never more than `rate` sends within one second.
+            while self._sent and now - self._sent[0] >= 1.0:
+                self._sent.popleft()
+            if len(self._sent) >= self._burst:
+                self._next = max(self._next, self._sent[0] + 1.0)
+                continue
+            break
+        self._sent.append(now)
+        self._chat_next[chat_id] = now + spacing
+        if len(self._chat_next) > 4096:
             self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
 
     def pause(self, seconds: float) -> None:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, Literal, Protocol
 
 from sqlalchemy import (
     JSON,
     BigInteger,
-    DateTime,
-    Dialect,
+    Column,
+    ForeignKey,
     Index,
     UniqueConstraint,
     func,
@@ -30,8 +30,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult
-from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, SQLModel, col
+
+from storage.models import Article, Claim, Claimant, ClaimLink, Story
+from storage.repository import get_or_create_chat, mark_chat_inactive
+from storage.types import UTCDateTime
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +47,6 @@ MAX_ATTEMPTS = 5
 """Claims of one delivery before it is given up as failed."""
 
 
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes on both databases (SQLite keeps no offset: stored as naive UTC)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 class Subscription(SQLModel, table=True):
     """A chat's daily digest: when, where in the world, about what; and what it owes next
     (`owed_date`, due at `due_at`), so that the database alone says what is due."""
@@ -72,7 +55,12 @@ class Subscription(SQLModel, table=True):
     __table_args__ = (Index("ix_subscriptions_due", "active", "due_at"),)
 
     chat_id: int = Field(
-        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+        sa_column=Column(
+            BigInteger,
+            ForeignKey("chats.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
     )
     at: time
     timezone: str = Field(max_length=64)
@@ -164,6 +152,104 @@ class Changes:
 
 
 # ----------------------------------------------------------------------------------------------
+# What changed since the last digest
+
+MAX_CHANGED_CLAIMS = 1000
+"""A digest reads at most this many new claims (it shows far fewer)."""
+
+
+def changes_since(
+    session: Session,
+    chat_id: int,
+    since: datetime | None,
+    until: datetime,
+    *,
+    limit: int = MAX_CHANGED_CLAIMS,
+) -> Changes:
+    """Claims a chat stored in (since, until], and the contradictions and updates found in that
+    window (their earlier claim may be older: it is what the new one contradicts or updates)."""
+    window = [col(Claim.chat_id) == chat_id, col(Claim.created_at) <= until]
+    if since is not None:
+        window.append(col(Claim.created_at) > since)
+    rows = session.execute(
+        _claim_rows().where(*window).order_by(col(Claim.created_at), col(Claim.id)).limit(limit)
+    ).all()
+    claims = tuple(_changed(*row) for row in rows)
+
+    link_window = [
+        col(ClaimLink.chat_id) == chat_id,
+        col(ClaimLink.kind).in_(("contradiction", "update")),
+        col(ClaimLink.created_at) <= until,
+    ]
+    if since is not None:
+        link_window.append(col(ClaimLink.created_at) > since)
+    links = session.scalars(
+        select(ClaimLink).where(*link_window).order_by(col(ClaimLink.created_at)).limit(limit)
+    ).all()
+    known = {c.claim_id: c for c in claims}
+    wanted = {i for link in links for i in (link.from_claim_id, link.to_claim_id)} - set(known)
+    if wanted:
+        for row in session.execute(_claim_rows().where(col(Claim.id).in_(wanted))).all():
+            changed = _changed(*row)
+            known[changed.claim_id] = changed
+    contradictions: list[ChangedLink] = []
+    moves: list[ChangedLink] = []
+    for link in links:
+        a, b = known.get(link.from_claim_id), known.get(link.to_claim_id)
+        if a is None or b is None:
+            continue
+        earlier, later = sorted((a, b), key=lambda c: (c.stored_at, c.claim_id))
+        figures = (
+            (earlier.figures[0], later.figures[0]) if earlier.figures and later.figures else None
+        )
+        item = ChangedLink(
+            link.kind, earlier, later, link.reason, figures, later.story or earlier.story
+        )
+        (contradictions if link.kind == "contradiction" else moves).append(item)
+    return Changes(since, until, claims, tuple(contradictions), tuple(moves))
+
+
+def _claim_rows() -> Any:
+    return (
+        select(
+            Claim,
+            col(Article.title),
+            col(Article.link),
+            col(Story.key),
+            col(Story.title),
+            col(Claimant.name),
+        )
+        .join(Article, col(Article.id) == col(Claim.article_id))
+        .outerjoin(Story, col(Story.id) == col(Claim.story_id))
+        .outerjoin(Claimant, col(Claimant.id) == col(Claim.claimant_id))
+    )
+
+
+def _changed(
+    claim: Claim,
+    title: str | None,
+    link: str | None,
+    story_key: str | None,
+    story: str | None,
+    claimant: str | None,
+) -> ChangedClaim:
+    assert claim.id is not None
+    figures = tuple(str(f["text"]) for f in claim.figures or () if f.get("text"))
+    return ChangedClaim(
+        claim_id=claim.id,
+        text=claim.content_text,
+        kind=claim.kind,
+        claimant=claimant or claim.claimant_name,
+        story_key=story_key,
+        story=story,
+        hedged=claim.hedged,
+        figures=figures,
+        article=ArticleRef(title, link),
+        stored_at=claim.created_at,
+    )
+
+
+# ----------------------------------------------------------------------------------------------
 # Subscribing
 
 
@@ -181,6 +267,7 @@ def upsert_subscription(
 ) -> Subscription:
     """Subscribe a chat, or change its subscription (and wake it if it was inactive). What the
     last digest covered is kept, so the next one starts where it left off."""
+    get_or_create_chat(session=session, chat_id=chat_id, now=now)  # and active again
     sub = session.get(Subscription, chat_id)
     if sub is None:
         sub = Subscription(
@@ -225,12 +312,17 @@ def remove_subscription(session: Session, chat_id: int) -> bool:
 
 def deactivate_chat(session: Session, chat_id: int, reason: str, now: datetime) -> None:
     """Stop sending to a chat (it blocked the bot, or is gone) until it subscribes again."""
+    _deactivate(session, chat_id, reason, now)
+    session.commit()
+
+
+def _deactivate(session: Session, chat_id: int, reason: str, now: datetime) -> None:
     session.execute(
         update(Subscription)
         .where(col(Subscription.chat_id) == chat_id)
         .values(active=False, inactive_reason=reason[:200], updated_at=now)
     )
-    session.commit()
+    mark_chat_inactive(session=session, chat_id=chat_id)
 
 
 def advance_cursor(session: Session, chat_id: int, cutoff: datetime) -> None:
@@ -503,11 +595,7 @@ def mark_delivered(
             .values(last_cutoff=claim.cutoff)
         )
     elif status == "blocked":
-        session.execute(
-            update(Subscription)
-            .where(col(Subscription.chat_id) == claim.chat_id)
-            .values(active=False, inactive_reason=(error or "blocked")[:200], updated_at=now)
-        )
+        _deactivate(session, claim.chat_id, error or "blocked", now)
     session.commit()
     return True
 

@@ -113,8 +113,11 @@ class TelegramLimits(BaseRequest):
         per_chat_interval: float = 1.0,
         group_per_minute: int = 20,
         keep_texts: bool = True,
+        latency: float = 0.0,
     ) -> None:
         self.clock = clock
+        self.latency = latency
+        """Seconds each answer takes to come back (the limit is checked on arrival)."""
         self.inner = inner or Echo(clock)
         self.per_second = per_second
         self.per_chat_interval = per_chat_interval
@@ -167,6 +170,8 @@ class TelegramLimits(BaseRequest):
             if answer is None:
                 text = str(request_data.parameters["text"]) if self.keep_texts else ""
                 self.stats.sent.append(Sent(chat_id, text, self.clock.monotonic()))
+        if self.latency:
+            await self.clock.sleep(self.latency)
         return answer or await self.inner.do_request(
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )

@@ -44,6 +44,21 @@ async def test_slots_are_evenly_spaced_under_the_overall_limit() -> None:
     assert 300 / 29 - 0.1 <= max(times) <= 300 / 29 + 0.1  # and no slower than that
 
 
+async def test_senders_woken_late_by_a_busy_loop_never_bunch_past_the_limit() -> None:
+    clock = FakeClock(T0)
+    pacer = Pacer(clock, rate=29)
+    times: list[float] = []
+
+    async def send(chat: int) -> None:
+        await pacer.acquire(chat)
+        times.append(clock.monotonic())
+        if chat == 10:
+            clock.advance(0.8)  # the loop stalls: the next slots all come due at once
+
+    await asyncio.gather(*(send(chat) for chat in range(1, 121)))
+    assert max_in_window(times, 1.0) <= 29
+
+
 async def test_one_chat_gets_one_message_a_second_and_a_group_one_in_three() -> None:
     clock = FakeClock(T0)
     pacer = Pacer(clock, rate=29)

@@ -14,16 +14,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 from bot.schedule import CALENDAR, starting
+from storage.db import make_engine
+from storage.migrate import upgrade
+from storage.models import Article, Chat, Claim, Claimant, ClaimLink, Story
 from storage.subscriptions import (
     LEASE,
     MAX_ATTEMPTS,
+    ArticleRef,
     ClaimedDelivery,
     DigestDelivery,
-    Subscription,
     advance_cursor,
+    changes_since,
     claim_due_deliveries,
     delivery_counts,
     get_subscription,
@@ -34,13 +38,20 @@ from storage.subscriptions import (
     upsert_subscription,
 )
 
+PG_URL = os.environ.get(
+    "CLAIMWATCH_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+KYIV = "Europe/Kyiv"
+BEFORE = datetime(2024, 7, 1, 4, 0, tzinfo=UTC)  # 07:00 in Kyiv
+EIGHT = datetime(2024, 7, 1, 5, 0, tzinfo=UTC)  # 08:00 in Kyiv
+
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def digest_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """The two tables on a fresh database: a SQLite file, or a schema of its own on PostgreSQL."""
+    """A migrated database: a fresh SQLite file, or a schema of its own on PostgreSQL."""
     if request.param == "sqlite":
-        engine = create_engine(f"sqlite:///{tmp_path / 'digest.db'}")
-        SQLModel.metadata.create_all(engine, tables=TABLES)
+        engine = make_engine(f"sqlite:///{tmp_path / 'digest.db'}")
+        upgrade(engine)
         yield engine
         engine.dispose()
         return
@@ -50,25 +61,17 @@ def digest_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
         with admin.begin() as conn:
             conn.execute(text(f"CREATE SCHEMA {schema}"))
     except OperationalError:
+        admin.dispose()
         if os.environ.get("CLAIMWATCH_REQUIRE_POSTGRES"):
             raise
         pytest.skip("PostgreSQL is not reachable")
     engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    SQLModel.metadata.create_all(engine, tables=TABLES)
+    upgrade(engine)
     yield engine
     engine.dispose()
     with admin.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     admin.dispose()
-
-
-PG_URL = os.environ.get(
-    "CLAIMWATCH_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-TABLES = [Subscription.__table__, DigestDelivery.__table__]  # type: ignore[attr-defined]
-KYIV = "Europe/Kyiv"
-BEFORE = datetime(2024, 7, 1, 4, 0, tzinfo=UTC)  # 07:00 in Kyiv
-EIGHT = datetime(2024, 7, 1, 5, 0, tzinfo=UTC)  # 08:00 in Kyiv
 
 
 def subscribe(
@@ -273,3 +276,101 @@ def test_racing_for_stale_claims_gives_each_to_one_worker(digest_engine: Engine)
     for t in threads:
         t.join()
     assert sorted(taken) == sorted(set(taken)) and len(taken) == 100
+
+
+# ----------------------------------------------------------------------------------------------
+# What changed since the last digest
+
+
+def _store_news(engine: Engine) -> dict[str, int]:
+    """One chat's stored news: an old claim, two new ones that contradict and update it, and
+    another chat's claim that must never show."""
+    ids: dict[str, int] = {}
+    with Session(engine) as s:
+        for chat in (1, 2):
+            s.add(Chat(id=chat, timezone=KYIV, created_at=BEFORE - timedelta(days=9)))
+        s.flush()
+        ministry = Claimant(key="defence ministry", name="Defence Ministry", kind="organization")
+        command = Claimant(key="eastern command", name="Eastern Command", kind="organization")
+        s.add_all([ministry, command])
+        s.flush()
+        story = Story(chat_id=1, key="losses|eastern|dalsk", title="Eastern losses in Dalsk",
+                      created_at=BEFORE, updated_at=BEFORE)  # fmt: skip
+        s.add(story)
+        s.flush()
+
+        def article(chat: int, n: int, when: datetime) -> Article:
+            a = Article(chat_id=chat, content_hash=f"h{chat}-{n}", title=f"Report {n}",
+                        link=f"https://news.example/{n}", received_at=when, text="...")  # fmt: skip
+            s.add(a)
+            s.flush()
+            return a
+
+        def said(name: str, a: Article, who: Claimant, text_: str, figure: str,
+                 when: datetime, chat: int = 1) -> None:  # fmt: skip
+            assert a.id is not None
+            c = Claim(
+                chat_id=chat, article_id=a.id, claimant_id=who.id, story_id=story.id,
+                claimant_name=who.name, claimant_kind="organization", kind="indirect",
+                content_text=text_, content_start=0, content_end=len(text_),
+                sentence_text=text_, sentence_start=0, sentence_end=len(text_),
+                figures=[{"text": figure, "value": 1}], published_on=when, created_at=when,
+            )  # fmt: skip
+            s.add(c)
+            s.flush()
+            assert c.id is not None
+            ids[name] = c.id
+
+        old = BEFORE - timedelta(days=2)
+        new = BEFORE + timedelta(minutes=20)
+        said("old", article(1, 1, old), ministry, "1,000 soldiers were killed", "1,000", old)
+        a2 = article(1, 2, new)
+        said("update", a2, ministry, "1,400 soldiers have been killed", "1,400", new)
+        said("rival", a2, command, "about 300 soldiers died", "about 300", new)
+        said("elsewhere", article(2, 3, new), command, "another chat's claim", "5", new, chat=2)
+        for kind, other in (("update", "update"), ("contradiction", "rival")):
+            s.add(ClaimLink(chat_id=1, from_claim_id=ids[other], to_claim_id=ids["old"],
+                            score=0.9, kind=kind, reason=f"a {kind}", created_at=new))  # fmt: skip
+        s.commit()
+    return ids
+
+
+def test_changes_since_the_last_digest(digest_engine: Engine) -> None:
+    ids = _store_news(digest_engine)
+    with Session(digest_engine) as s:
+        changes = changes_since(s, 1, BEFORE, EIGHT)
+    assert [c.claim_id for c in changes.claims] == [ids["update"], ids["rival"]]
+    first = changes.claims[0]
+    assert (first.claimant, first.story, first.figures, first.article) == (
+        "Defence Ministry",
+        "Eastern losses in Dalsk",
+        ("1,400",),
+        ArticleRef("Report 2", "https://news.example/2"),
+    )
+    (contradiction,) = changes.contradictions
+    assert (contradiction.earlier.claim_id, contradiction.later.claim_id) == (
+        ids["old"],
+        ids["rival"],
+    )
+    assert contradiction.figures == ("1,000", "about 300")
+    (move,) = changes.moves
+    assert move.figures == ("1,000", "1,400") and move.story == "Eastern losses in Dalsk"
+
+
+@pytest.mark.parametrize(
+    "since, until, expected",
+    [
+        (EIGHT, EIGHT + timedelta(hours=1), 0),  # nothing after the last digest
+        (None, EIGHT, 3),  # never had one: everything of this chat
+        (BEFORE + timedelta(minutes=20), EIGHT, 0),  # the window is (since, until]
+        (BEFORE, BEFORE + timedelta(minutes=20), 2),
+    ],
+)
+def test_the_window_is_since_exclusive_until_inclusive(
+    digest_engine: Engine, since: datetime | None, until: datetime, expected: int
+) -> None:
+    _store_news(digest_engine)
+    with Session(digest_engine) as s:
+        changes = changes_since(s, 1, since, until)
+    assert len(changes.claims) == expected
+    assert all(c.text != "another chat's claim" for c in changes.claims)
