@@ -191,7 +191,45 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
                 score=p,
             )
         )
+    found += _hedged_attributions(doc, found)
     return _best_per_content(found)
+
+
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+HEARSAY_NOUNS = frozenset({"claim", "report", "rumour", "rumor", "allegation", "suggestion"})
+
+
+def _hedged_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Claims with nobody behind them, kept so they can be flagged: "Reportedly, X", "X
+    allegedly did Y", "claims are emerging that X"."""
+    taken = {(a.content[0].start, a.content[-1].end) for a in found}
+    cues = {t.i for a in found for piece in a.cue for t in piece}
+    out = []
+    for tok in doc:
+        if tok.i in cues:
+            continue
+        content: tuple[Span, ...] = ()
+        if tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
+            ids = set(_subtree_ids(tok.head)) - set(_subtree_ids(tok))
+            content = _trimmed_runs(doc, ids)
+        elif (
+            tok.lemma_.lower() in HEARSAY_NOUNS
+            and tok.pos_ == "NOUN"
+            and not any(c.dep_ == "poss" for c in tok.children)
+        ):
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
+            if clause is None:
+                prep = next(
+                    (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None
+                )
+                clause = (
+                    next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                )
+            if clause is not None:
+                content = _trimmed_runs(doc, set(_subtree_ids(clause)))
+        if content and (content[0].start, content[-1].end) not in taken:
+            out.append(Attribution(content, "unattributed", None, (doc[tok.i : tok.i + 1],), 0.5))
+    return out
 
 
 def content_pieces(cand: Candidate) -> tuple[Span, ...]:
@@ -228,7 +266,6 @@ def widen_to_quotes(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> 
         after = continuation(doc, quotes, cand.cue.sent.end)
         if after is not None and not _has_own_cue(doc, after):
             widened.update(range(after.start, after.end))
-        widened -= set(_subtree_ids(cand.cue)) - ids
     return widened
 
 

@@ -39,7 +39,7 @@ ANONYMOUS_HEADS = frozenset(
 GROUP_HEADS = frozenset(
     "protester protesters resident residents voter voters activist activists critic critics "
     "supporter supporters opponent opponents rebel rebels separatist separatists militant "
-    "militants soldier soldiers troops forces villager villagers locals workers".split()
+    "militants soldier soldiers troops forces villager villagers locals workers side sides".split()
 )
 ORG_HEADS = frozenset(
     "ministry department government army military staff command agency committee council "

@@ -23,10 +23,23 @@ def places(sentence: Span, source: Span | None = None) -> tuple[str, ...]:
     return tuple(seen)
 
 
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "morning afternoon evening night week weekend month year last past next earlier hours days "
+    "january february march april may june july august september october november december".split()
+)
+
+
 def when(sentence: Span) -> str | None:
-    """The first date or time phrase ("on Friday", "in the last 48 hours", "last week")."""
+    """The first date or time phrase ("on Friday", "in the last 48 hours", "last week"); a bare
+    "days" or "the hours" says nothing about when."""
     for ent in sentence.ents:
-        if ent.label_ in TIME_LABELS:
+        words = {t.lower_ for t in ent}
+        if len(ent) == 1 and ent.root.pos_ == "NOUN" and ent.root.tag_ == "NNS":
+            continue
+        if ent.label_ in TIME_LABELS and (words & TIME_WORDS or any(t.like_num for t in ent)):
+            if ent.text.lower() in ("the hours", "hours", "days", "the days"):
+                continue
             start = ent.start
             doc = sentence.doc
             if start > sentence.start and doc[start - 1].lower_ in ("on", "since", "until", "by"):

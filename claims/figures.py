@@ -64,6 +64,7 @@ NUMBER_WORDS = {
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 NOT_FIGURES = frozenset({"DATE", "TIME", "ORDINAL"})
 EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+NOT_EVENTS = frozenset({"be", "have", "exceed", "reach", "total", "include", "number", "say"})
 _NUMERIC = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 
 
@@ -196,6 +197,6 @@ def _noun_phrase(noun: Token, exclude: Token) -> str:
 
 def _event(noun: Token) -> str:
     verb = noun.head
-    if noun.dep_ in EVENT_DEPS and verb.pos_ == "VERB" and verb.lemma_ not in ("be", "have"):
+    if noun.dep_ in EVENT_DEPS and verb.pos_ == "VERB" and verb.lemma_ not in NOT_EVENTS:
         return verb.text if verb.tag_ in ("VBN", "VBD") else verb.lemma_
     return ""

@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -52,3 +52,12 @@ def check_schema(engine: Engine) -> None:
     current, head = current_revision(engine), head_revision()
     if current != head:
         raise SchemaOutOfDate(current, head)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """A new, empty database gets the schema; an old one is refused until upgraded on purpose."""
+    current = current_revision(engine)
+    if current is None and not inspect(engine).get_table_names():
+        upgrade(engine)
+        return
+    check_schema(engine)
