@@ -243,3 +243,29 @@ async def test_overlapping_ticks_run_one_delivery_at_a_time(engine: Engine) -> N
     first, second = await asyncio.gather(bot.tick(), bot.tick())
     assert first is not None and first.sent == 60
     assert second is None
+
+
+@pytest.mark.parametrize(
+    "tz, at, start",
+    [
+        ("Europe/Berlin", time(2, 30), datetime(2024, 3, 29, 12, tzinfo=UTC)),  # 02:30 skipped
+        ("Europe/Berlin", time(2, 30), datetime(2024, 10, 25, 12, tzinfo=UTC)),  # twice
+        ("America/New_York", time(1, 30), datetime(2024, 11, 1, 12, tzinfo=UTC)),  # twice
+    ],
+)
+async def test_one_digest_a_local_day_through_dst_changes(
+    engine: Engine, tz: str, at: time, start: datetime
+) -> None:
+    """The job wakes every 20 minutes for four days around a DST change."""
+    world = World(engine, start)
+    service = world.process("p1")
+    await service.subscribe(1, SubscribeRequest(at=at, timezone=tz))
+    now = start
+    while now < start + timedelta(days=4):
+        world.clock.set(now)
+        await service.deliver_due()
+        now += timedelta(minutes=20)
+    with Session(engine) as s:
+        dates = [d.local_date for d in s.exec(select(subs.DigestDelivery))]
+    assert len(world.received()[1]) == len(dates) == len(set(dates)) == 4
+    assert [(b - a).days for a, b in zip(dates, dates[1:], strict=False)] == [1, 1, 1]
