@@ -178,7 +178,9 @@ def test_claims_since_a_time(engine: Engine) -> None:
     _save(engine, 1, EAST, MONDAY + timedelta(days=1))
     with session_scope(engine) as session:
         later = claims_since(session=session, chat_id=1, since=MONDAY + timedelta(hours=1))
-        assert later and all("Eastern" in (c.claimant or "") or c.claimant is None for c in later)
+        assert later and {c.article_title for c in later} == {
+            "Eastern command rejects Northern figures"
+        }
         assert claims_since(session=session, chat_id=2, since=MONDAY - timedelta(days=9)) == []
 
 
