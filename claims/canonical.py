@@ -263,7 +263,7 @@ def _title_body_words(name: str) -> str:
 
 _BODY_WORDS = frozenset(
     "ministry department government staff command council committee office service "
-    "forces guard agency".split()
+    "forces guard agency army navy police military".split()
 )
 _TITLED = frozenset(
     "defence foreign interior health justice finance emergencies energy education economy "

@@ -1,52 +1,75 @@
 """Who makes a claim: one canonical claimant however the article writes it.
 
-A source span is first described as plain data (`Mention`): a named person with titles split off, a
+A source span is first read into plain data (`Mention`): a named person with titles split off, a
 body (ministry, army, country), a role ("spokesman", "former president"), a pronoun, a definite
 description ("the ministry", "the Russian spokesperson") or anonymous sources. The article's
 resolver then turns mentions into claimants with the whole article in view, so that "he", "the
-spokesman" or "Russia's former president" resolve to the named claimant they refer to, before or
-after. A spokesman speaking for a body is reported under the body, with the person as `speaker`.
+spokesman" or "Russia's former president" resolve to the named claimant they refer to. A spokesman
+speaking for a body is reported under the body, with the person as `speaker`.
+
+Decisions where the contract is silent: an unresolved role ("the governor said", no governor named)
+is a person with that role and no name, not an anonymous source; an unresolved body description
+("the army said") keeps its words as the name; a statement or report speaks for whoever spoke last.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from claims.canonical import (
+    adjective,
+    canonical_name,
+    claimant_key,
+    country_name,
+    country_of_adjective,
+)
 from claims.model import ClaimantKind
+from claims.titles import (
+    ROLE_HEADS,
+    is_spokes,
+    is_title_word,
+    normal_word,
+    role_of,
+    split_title,
+)
 
-SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "press secretary"})
-ROLE_WORDS = frozenset(
-    "spokesman spokeswoman spokesperson minister president premier chancellor chief commander "
-    "general secretary ambassador envoy official head director leader mayor governor senator "
-    "representative aide adviser advisor lawyer king queen prince chairman chairwoman".split()
-)
-TITLE_WORDS = frozenset(
-    "lt lt. lieut gen gen. col col. maj maj. capt capt. sgt sgt. adm adm. mr mr. mrs mrs. ms ms. "
-    "dr dr. prof prof. sen sen. rep rep. gov gov. pres pres. hon sir lieutenant general colonel "
-    "major captain sergeant admiral president former deputy vice prime minister foreign defence "
-    "defense interior spokesman spokeswoman spokesperson mayor governor senator chief secretary "
-    "ambassador commander chancellor premier king queen prince state army".split()
-)
-TITLE_STEMS = frozenset(w.rstrip(".") for w in TITLE_WORDS)
+__all__ = [
+    "Claimant",
+    "ClaimantResolver",
+    "Mention",
+    "canonical_name",
+    "claimant_key",
+    "describe",
+]
+
 ANONYMOUS_HEADS = frozenset(
-    "official officials source sources analyst analysts expert experts observer observers "
-    "diplomat diplomats insider insiders witness witnesses someone people person aide aides "
-    "report reports media outlet outlets".split()
+    "official source analyst expert observer diplomat insider witness someone people person "
+    "report media outlet rumour rumor claim speculation account".split()
 )
 GROUP_HEADS = frozenset(
-    "protester protesters resident residents voter voters activist activists critic critics "
-    "supporter supporters opponent opponents rebel rebels separatist separatists militant "
-    "militants soldier soldiers troops forces villager villagers locals workers side sides".split()
+    "protester resident voter activist critic supporter opponent rebel separatist militant "
+    "soldier troop villager local worker demonstrator refugee survivor family relative parent "
+    "student doctor nurse farmer volunteer fighter civilian citizen lawmaker legislator "
+    "democrat republican conservative liberal".split()
 )
 ORG_HEADS = frozenset(
     "ministry department government army military staff command agency committee council "
-    "office party campaign administration police service forces navy court commission "
-    "embassy company newspaper network union bank parliament kremlin pentagon".split()
+    "office party campaign administration police service force navy court commission embassy "
+    "company newspaper network union bank parliament kremlin pentagon cabinet presidency "
+    "headquarters guard brigade battalion regiment division unit corps mission organisation "
+    "organization group coalition alliance authority authorities regime junta cabinet "
+    "prosecutor's duma senate congress assembly ministries".split()
 )
-PRONOUNS = {
+DOCUMENT_HEADS = frozenset(
+    "statement report communique communiqué post tweet video message bulletin briefing document "
+    "letter assessment update release summary".split()
+)
+"""A document speaks for whoever issued it: "the statement said"."""
+PRONOUNS: dict[str, Literal["person", "body"]] = {
     "he": "person",
     "she": "person",
     "him": "person",
@@ -56,53 +79,15 @@ PRONOUNS = {
     "it": "body",
     "we": "body",
 }
-COUNTRIES = {
-    "russia": ("Russia", "Russian"),
-    "ukraine": ("Ukraine", "Ukrainian"),
-    "united states": ("United States", "US"),
-    "us": ("United States", "US"),
-    "u.s.": ("United States", "US"),
-    "america": ("United States", "US"),
-    "china": ("China", "Chinese"),
-    "israel": ("Israel", "Israeli"),
-    "iran": ("Iran", "Iranian"),
-    "britain": ("United Kingdom", "British"),
-    "united kingdom": ("United Kingdom", "British"),
-    "uk": ("United Kingdom", "British"),
-    "france": ("France", "French"),
-    "germany": ("Germany", "German"),
-    "poland": ("Poland", "Polish"),
-    "turkey": ("Turkey", "Turkish"),
-    "syria": ("Syria", "Syrian"),
-    "belarus": ("Belarus", "Belarusian"),
-    "nato": ("NATO", "NATO"),
-}
-DEMONYMS = {adj.lower(): country for country, adj in COUNTRIES.values()}
-DEMONYMS.update({"american": "United States", "u.s.": "United States"})
-CAPITALS = {
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    "moscow": "Russia",
-    "washington": "United States",
-    "beijing": "China",
-    "tehran": "Iran",
-    "jerusalem": "Israel",
-    "london": "United Kingdom",
-    "paris": "France",
-    "berlin": "Germany",
-    "warsaw": "Poland",
-    "minsk": "Belarus",
-    "ankara": "Turkey",
-    "damascus": "Syria",
-}
-_SPELLING = {
-    "defense": "Defence",
-    "mod": "Defence Ministry",
-    "moD": "Defence Ministry",
-    "ministry": "Ministry",
-}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_NON_WORD = re.compile(r"[^\w\s]")
+DETERMINERS = frozenset(
+    "the a an this that these those its his her their our some several many two three".split()
+)
+_SPLIT = frozenset({",", "—", "–", "(", ")", ";"})
+_RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
+
+MentionKind = Literal[
+    "pronoun", "anonymous", "person", "body", "description", "group", "document", "unknown"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,291 +100,539 @@ class Claimant:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """What one source span says of its claimant; plain data, so parses can be freed."""
+    """What one source span says of its claimant; plain data, so parses can be freed.
+
+    `body` is a canonical body name, or when `body_described` the words of a description to
+    resolve ("ministry", "army"); `country` is a nationality that narrows a description
+    ("the Russian spokesperson")."""
 
     position: int
     text: str
+    kind: MentionKind
     pronoun: str | None = None
-    anonymous: bool = False
     person: str | None = None
+    role: str | None = None
     body: str | None = None
     body_kind: ClaimantKind = "organization"
-    role: str | None = None
+    body_described: bool = False
+    country: str | None = None
     head: str = ""
-    description: bool = False
-    group: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """A person named anywhere in the article, with the role its titles give."""
+    """A person named anywhere in the article, with what the words around the name say."""
 
     position: int
     person: str
     role: str | None
     body: str | None
+    body_described: bool
+    country: str | None
+    subject: bool
 
 
-def claimant_key(name: str) -> str:
-    """Lookup key under which spellings of one claimant meet ("Russia's MoD", "the Russian
-    Defense Ministry" → "russian defence ministry")."""
-    canonical = canonical_name(name)
-    return " ".join(_NON_WORD.sub(" ", canonical.lower()).split())
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One comma-separated piece of a source: "Konashenkov" | "the ministry's spokesman"."""
 
-
-def canonical_name(text: str) -> str:
-    """One spelling per body: British "Defence", "Ministry of X of Y" → "Yian X Ministry",
-    possessive countries as adjectives, no leading article."""
-    words = text.replace("’", "'").split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    if not words:
-        return text.strip()
-    joined = " ".join(words)
-    joined = re.sub(r"\b[Dd]efen[cs]e\b", "Defence", joined)
-    joined = re.sub(r"\bMoD\b|\bMOD\b", "Defence Ministry", joined)
-    m = re.match(r"(?i)^ministry of (\w+(?: \w+)?)(?: of (?:the )?(.+))?$", joined)
-    if m:
-        subject, country = m.group(1), m.group(2)
-        joined = f"{subject.title()} Ministry"
-        if country:
-            joined = f"{_adjective(country)} {joined}"
-    m = re.match(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s? (.+)$", joined)
-    if m:
-        owner = m.group(1)
-        joined = f"{_adjective(owner) if owner.lower() in COUNTRIES else owner} {m.group(2)}"
-    joined = re.sub(r"(?i)\bministry\b", "Ministry", joined)
-    joined = re.sub(r"(?i)\bgeneral staff\b", "General Staff", joined)
-    return _POSSESSIVE.sub("", joined).strip()
-
-
-def country_name(text: str) -> str | None:
-    low = text.lower().removeprefix("the ").strip()
-    if low in COUNTRIES:
-        return COUNTRIES[low][0]
-    if low in CAPITALS:
-        return CAPITALS[low]
-    return None
-
-
-def _adjective(country: str) -> str:
-    entry = COUNTRIES.get(country.lower().removeprefix("the "))
-    return entry[1] if entry else country
+    kind: MentionKind
+    person: str | None = None
+    role: str | None = None
+    body: str | None = None
+    body_kind: ClaimantKind = "organization"
+    body_described: bool = False
+    country: str | None = None
+    head: str = ""
+    text: str = ""
 
 
 def describe(span: Span, position: int) -> Mention:
-    """Reads one source span."""
-    root = span.root
-    text = span.text
-    low = text.lower()
-    if len(span) == 1 and root.pos_ == "PRON":
-        return Mention(position, text, pronoun=root.lower_)
-    persons = [e for e in span.ents if e.label_ == "PERSON" and not _only_titles(e)]
-    orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE")]
-    role = _role(span, persons)
-    if not persons and role is not None:
-        persons = _name_after_role(span) or _appositive_name(span)
-    person = _strip_titles(persons[0]) if persons else None
-    body, body_kind = _body(span, orgs, persons, role)
-    head = root.lemma_.lower()
-    if person is None and body is None:
-        if head in ANONYMOUS_HEADS or low in ("sources", "officials"):
-            return Mention(position, text, anonymous=True, head=head, role=role)
-        if head in GROUP_HEADS or (root.tag_ in ("NNS", "NNPS") and head not in ORG_HEADS):
-            return Mention(position, text, group=True, body=canonical_name(text), head=head)
-        return Mention(position, text, head=head, role=role, description=_is_description(span))
+    """Reads one source span (`position`: its offset in the article)."""
+    core = _core(span)
+    if core is None:
+        return Mention(position, span.text, "unknown")
+    text = core.text
+    if len(core) == 1 and (core[0].pos_ == "PRON" or core[0].lower_ in PRONOUNS):
+        return Mention(position, text, "pronoun", pronoun=core[0].lower_)
+    parts = [_read_part(p) for p in _parts(core)]
+    if not parts:
+        return Mention(position, text, "unknown")
+    first = parts[0]
+    merged = first
+    for other in parts[1:]:
+        merged = _merge(merged, other)
     return Mention(
-        position, text, person=person, body=body, body_kind=body_kind, role=role, head=head
+        position,
+        text,
+        merged.kind,
+        person=merged.person,
+        role=merged.role,
+        body=merged.body,
+        body_kind=merged.body_kind,
+        body_described=merged.body_described,
+        country=merged.country,
+        head=merged.head,
     )
 
 
-def _name_after_role(span: Span) -> list[Span]:
-    """'General Staff spokesman Pavel Orlov': the proper nouns after the role word are a name the
-    entity recogniser missed."""
+def _core(span: Span) -> Span | None:
+    """The span without edge punctuation, white space or a headline glued before a line break."""
+    doc = span.doc
+    start, end = span.start, span.end
     for tok in span:
-        if tok.lower_ in ROLE_WORDS:
-            names = [t for t in span[tok.i - span.start + 1 :] if t.pos_ == "PROPN"]
-            names = [t for t in names if t.lower_.rstrip(".") not in TITLE_STEMS]
-            if len(names) >= 2 and names[-1].i - names[0].i == len(names) - 1:
-                return [span.doc[names[0].i : names[-1].i + 1]]
-    return []
+        if tok.is_space and "\n" in tok.text:
+            start = tok.i + 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
-def _only_titles(ent: Span) -> bool:
-    return all(t.is_punct or t.lower_.rstrip(".") in TITLE_STEMS for t in ent)
-
-
-def _appositive_name(span: Span) -> list[Span]:
-    """'The mayor of Lenne, Marta Kovac,': a proper-noun appositive names the role holder even when
-    the entity recogniser took it for a place."""
-    for tok in span:
-        if tok.dep_ == "appos" and tok.pos_ == "PROPN":
-            start = min([tok.i] + [c.i for c in tok.lefts if c.pos_ == "PROPN"])
+def _parts(core: Span) -> list[Span]:
+    """Comma-separated pieces; a relative clause ("who spoke on condition of anonymity") ends the
+    source."""
+    doc = core.doc
+    parts: list[Span] = []
+    start = core.start
+    for tok in core:
+        if tok.text in _SPLIT:
             if tok.i > start:
-                return [span.doc[start : tok.i + 1]]
-    return []
+                parts.append(doc[start : tok.i])
+            start = tok.i + 1
+    if start < core.end:
+        parts.append(doc[start : core.end])
+    kept: list[Span] = []
+    for part in parts:
+        if part[0].lower_ in _RELATIVE:
+            break
+        kept.append(part)
+    return kept[:3]
 
 
-def _is_description(span: Span) -> bool:
-    first = span[0]
-    return (
-        first.lower_ in ("the", "this", "that", "its", "his", "her", "their")
-        or first.dep_ == "poss"
+def _read_part(part: Span) -> _Part:
+    words = _drop_determiners(list(part))
+    if not words:
+        return _Part("unknown", text=part.text)
+    doc = part.doc
+    span = doc[words[0].i : words[-1].i + 1]
+    root = span.root
+    head = root.lemma_.lower()
+    text = span.text
+    person_ent = _person_in(span)
+    if person_ent is not None and not _is_owner(person_ent, root):
+        return _person_part(span, person_ent, head)
+    if len(span) == 1 and span[0].pos_ == "PRON":
+        return _Part("pronoun", head=head, text=text)
+    if head in ANONYMOUS_HEADS or root.lower_ in ("sources", "officials", "people"):
+        role = head if head in ROLE_HEADS or head in ("source", "analyst", "expert") else None
+        return _Part("anonymous", role=role, head=head, text=text)
+    if normal_word(root.text) in ROLE_HEADS and root.ent_type_ not in ("ORG", "GPE"):
+        return _role_part(span, root)
+    if head in DOCUMENT_HEADS:
+        return _document_part(span, root)
+    if root.ent_type_ == "NORP" or head in GROUP_HEADS and root.ent_type_ not in ("ORG", "GPE"):
+        return _Part("group", body=_group_name(span), body_kind="group", head=head, text=text)
+    country = country_name(text)
+    if country is not None:
+        return _Part("body", body=country, body_kind="country", head=head, text=text)
+    if root.ent_type_ in ("ORG", "GPE", "LOC", "FAC") or head in ORG_HEADS:
+        return _body_part(span, root)
+    if root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN":
+        return _Part("group", body=_group_name(span), body_kind="group", head=head, text=text)
+    if root.pos_ == "PROPN":
+        name, role = split_title(_propn_run(span, root))
+        return _Part("person", person=name, role=role, head=head, text=text)
+    return _Part("unknown", body=canonical_name(text), head=head, text=text)
+
+
+def _drop_determiners(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+        if tokens[0].lower_ in ("two", "three", "some", "several", "many") and len(tokens) == 1:
+            break
+        tokens = tokens[1:]
+    return tokens
+
+
+def _person_in(span: Span) -> Span | None:
+    """The person named in the span: a PERSON entity not made of titles only, or a run of proper
+    nouns after a role word ("spokesman Pavel Orlov") the recogniser missed."""
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and not all(t.is_punct or is_title_word(t.text) for t in ent):
+            return ent
+    doc = span.doc
+    for tok in span:
+        if normal_word(tok.text) in ROLE_HEADS | {"press"}:
+            run = list(doc[tok.i + 1 : span.end])
+            names: list[Token] = []
+            for t in run:
+                if t.pos_ == "PROPN" and not is_title_word(t.text) and t.ent_type_ != "ORG":
+                    names.append(t)
+                elif names or not (t.pos_ == "PROPN" or t.is_punct):
+                    break
+            if len(names) >= 2 and names[-1].i - names[0].i == len(names) - 1:
+                return doc[names[0].i : names[-1].i + 1]
+    return None
+
+
+def _is_owner(person: Span, root: Token) -> bool:
+    """'Zelensky's office': the person owns the body that speaks."""
+    return root.i >= person.end
+
+
+def _person_part(span: Span, person: Span, head: str) -> _Part:
+    doc = span.doc
+    name, own_role = split_title(person.text)
+    before = list(doc[span.start : person.start])
+    after = list(doc[person.end : span.end])
+    role = role_of([t.text for t in before]) or own_role
+    body, body_kind, described, country = _owner_of(before, role)
+    if role is not None and after:
+        tail = role_of([t.text for t in after])
+        role = tail or role
+    return _Part(
+        "person",
+        person=name,
+        role=role,
+        body=body,
+        body_kind=body_kind,
+        body_described=described,
+        country=country,
+        head=head,
+        text=span.text,
     )
 
 
-def _role(span: Span, persons: list[Span]) -> str | None:
-    inside = {t.i for p in persons for t in p}
-    words = []
-    for tok in span:
-        if tok.i in inside:
+def _owner_of(
+    tokens: list[Token], role: str | None
+) -> tuple[str | None, ClaimantKind, bool, str | None]:
+    """(body, kind, described, country) of the words before a role: "Russian Defense Ministry
+    Spokesman" → Russian Defence Ministry; "Ukrainian President" → country Ukraine; "the
+    ministry's spokesman" → the described body "ministry"."""
+    kept: list[Token] = []
+    for tok in tokens:
+        if tok.is_punct and tok.text not in ("'s", "’s", "'", "’", "."):
             continue
-        low = tok.lower_
-        if low == "general" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "staff":
-            continue  # the General Staff is a body, not a rank
-        if low in ROLE_WORDS or tok.lemma_.lower() in ROLE_WORDS:
-            prev = tok.doc[tok.i - 1] if tok.i > span.start else None
-            prefix = "former " if prev is not None and prev.lower_ == "former" else ""
-            if low == "minister" and prev is not None and prev.lower_ in ("prime", "foreign"):
-                prefix += prev.lower_ + " "
-            words.append(prefix + tok.lemma_.lower())
-    if not words:
-        return None
-    spokes = [w for w in words if w in SPOKES_ROLES]
-    return "spokesman" if spokes else words[0]
-
-
-def _strip_titles(person: Span) -> str:
-    tokens = [t for t in person if not t.is_punct or t.text == "-"]
-    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_STEMS:
-        tokens = tokens[1:]
-    name = " ".join(t.text for t in tokens)
-    return _POSSESSIVE.sub("", name).strip()
-
-
-def _body(
-    span: Span, orgs: list[Span], persons: list[Span], role: str | None
-) -> tuple[str | None, ClaimantKind]:
-    """The organisation or country in the span, if any; its name runs up to the role word."""
-    person_ids = {t.i for p in persons for t in p}
-    org_tokens: list[Token] = []
-    for tok in span:
-        if tok.i in person_ids:
+        if _role_start(tok):
             break
-        if tok.lower_ in SPOKES_ROLES or (role and tok.lower_ == role.split()[-1]):
-            break
-        if tok.lower_ in TITLE_WORDS - {"defence", "defense", "foreign", "interior", "army"} and (
-            tok.lower_ != "general"
-            or tok.i + 1 < span.end
-            and span.doc[tok.i + 1].lower_ != "staff"
-        ):
-            if org_tokens:
-                break
-            continue
-        org_tokens.append(tok)
-    while org_tokens and org_tokens[0].lower_ in ("the", "a", "an", ","):
-        org_tokens = org_tokens[1:]
-    while org_tokens and org_tokens[-1].is_punct:
-        org_tokens = org_tokens[:-1]
-    if not org_tokens:
-        return None, "organization"
-    text = span.doc[org_tokens[0].i : org_tokens[-1].i + 1].text
-    if persons and len(org_tokens) == len(span):
-        return None, "organization"
-    has_org_word = any(t.lemma_.lower() in ORG_HEADS for t in org_tokens)
-    country = country_name(text)
-    if country and not has_org_word:
-        return country, "country"
-    if has_org_word or orgs:
-        if not has_org_word and all(o.label_ == "NORP" for o in orgs):
-            return None, "organization"
-        return canonical_name(text), "organization"
-    return None, "organization"
+        kept.append(tok)
+    kept = _drop_determiners(kept)
+    while kept and kept[-1].lower_ in ("'s", "’s", "'", "’"):
+        kept = kept[:-1]
+    if not kept:
+        return None, "organization", False, None
+    doc = kept[0].doc
+    text = doc[kept[0].i : kept[-1].i + 1].text
+    country = _nationality(kept)
+    orgish = any(
+        t.ent_type_ == "ORG" or t.lemma_.lower() in ORG_HEADS or t.lower_ in ORG_HEADS for t in kept
+    )
+    if not orgish:
+        if country is not None and all(_country_word(t) for t in kept):
+            return None, "organization", False, country  # a nationality: "Russian spokesperson"
+        if is_spokes(role) and any(t.pos_ == "PROPN" for t in kept):
+            return canonical_name(text), "organization", False, country
+        return None, "organization", False, country
+    described = not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE") for t in kept)
+    name = " ".join(t.lemma_.lower() for t in kept) if described else canonical_name(text)
+    return name, "organization", described, country
+
+
+def _role_start(tok: Token) -> bool:
+    low = normal_word(tok.text)
+    if low in ROLE_HEADS and not (
+        low == "general" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "staff"
+    ):
+        return True
+    if low in ("former", "deputy", "vice", "acting", "interim", "press"):
+        return True
+    return (
+        low in ("prime", "foreign")
+        and tok.i + 1 < len(tok.doc)
+        and (normal_word(tok.doc[tok.i + 1].text) in ROLE_HEADS)
+    )
+
+
+def _role_part(span: Span, root: Token) -> _Part:
+    """A role with no name yet: "the Russian spokesperson", "a spokesman for the ministry",
+    "Russia's former president", "the mayor of Lenne"."""
+    doc = span.doc
+    words = [t.text for t in doc[span.start : root.i + 1]]
+    role = role_of(words) or normal_word(root.text)
+    before = list(doc[span.start : root.i])
+    body, body_kind, described, country = _owner_of(before, role)
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (
+                obj.ent_type_ in ("ORG", "GPE") or obj.lemma_.lower() in ORG_HEADS
+            ):
+                sub = _read_part(doc[obj.left_edge.i : obj.right_edge.i + 1])
+                if sub.kind == "body":
+                    body, body_kind = sub.body, sub.body_kind
+                    described, country = sub.body_described, sub.country or country
+                    if body_kind == "country":
+                        country = body
+    return _Part(
+        "description",
+        role=role,
+        body=body,
+        body_kind=body_kind,
+        body_described=described,
+        country=country,
+        head=normal_word(root.text),
+        text=span.text,
+    )
+
+
+def _document_part(span: Span, root: Token) -> _Part:
+    """'the ministry's statement', 'a statement from the army', 'reports' (anonymous)."""
+    doc = span.doc
+    for child in root.children:
+        owner: Token | None = None
+        if child.dep_ == "poss":
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if owner is not None:
+            sub = _read_part(doc[owner.left_edge.i : owner.i + 1])
+            if sub.kind in ("body", "person"):
+                return sub
+    if root.tag_ in ("NNS", "NNPS") or span[0].lower_ in ("a", "an"):
+        return _Part("anonymous", head=root.lemma_.lower(), text=span.text)
+    return _Part("document", head=root.lemma_.lower(), text=span.text)
+
+
+def _body_part(span: Span, root: Token) -> _Part:
+    doc = span.doc
+    end = max(root.i, min(root.right_edge.i, span.end - 1)) + 1
+    words = _drop_determiners(list(doc[span.start : end]))
+    text = doc[words[0].i : words[-1].i + 1].text if words else span.text
+    country = _nationality(words)
+    if root.ent_type_ in ("GPE", "LOC") and not any(t.lemma_.lower() in ORG_HEADS for t in words):
+        return _Part("body", body=canonical_name(text), body_kind="country", head="", text=text)
+    described = not any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
+    if described:
+        name = " ".join(normal_word(t.text) for t in words)
+        return _Part(
+            "body",
+            body=name,
+            body_described=True,
+            country=country,
+            head=root.lemma_.lower(),
+            text=text,
+        )
+    return _Part(
+        "body", body=canonical_name(text), country=country, head=root.lemma_.lower(), text=text
+    )
+
+
+def _nationality(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        country = country_of_adjective(tok.text) or country_name(tok.text)
+        if country is not None:
+            return country
+    return None
+
+
+def _country_word(tok: Token) -> bool:
+    return (
+        country_of_adjective(tok.text) is not None
+        or country_name(tok.text) is not None
+        or tok.lower_ in ("'s", "’s", "the")
+    )
+
+
+def _group_name(span: Span) -> str:
+    """'Local residents' → 'local residents'; proper words keep their capitals ('Democrats')."""
+    words = _drop_determiners(list(span))
+    return " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in words)
+
+
+def _propn_run(span: Span, root: Token) -> str:
+    start = root.i
+    while start > span.start and span.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return span.doc[start : root.i + 1].text
+
+
+def _merge(a: _Part, b: _Part) -> _Part:
+    """An appositive adds to the first piece: "Konashenkov, the ministry's spokesman"; "the mayor
+    of Lenne, Marta Kovac"."""
+    if a.kind in ("anonymous", "group", "document", "pronoun"):
+        return a
+    if a.kind == "person" and b.kind in ("description", "body"):
+        role = b.role or a.role
+        if b.kind == "description":
+            return replace(
+                a,
+                role=role,
+                body=b.body or a.body,
+                body_kind=b.body_kind if b.body else a.body_kind,
+                body_described=b.body_described if b.body else a.body_described,
+                country=b.country or a.country,
+            )
+        return a
+    if a.kind == "description" and b.kind in ("person", "unknown", "body") and (b.person or b.body):
+        # a proper name in apposition to a role names its holder, even when the recogniser
+        # took it for a place ("the mayor of Lenne, Marta Kovac")
+        if b.kind == "body" and (b.body_kind != "country" or country_name(b.text) is not None):
+            return a
+        name = b.person or _name_like(b.text)
+        if name is None:
+            return a
+        return replace(a, kind="person", person=name)
+    return a
+
+
+def _name_like(text: str) -> str | None:
+    words = text.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return text
+    return None
 
 
 class ClaimantResolver:
-    """Resolves an article's mentions once its whole text has been read."""
+    """Resolves an article's mentions once its whole text has been read; one per article."""
 
     def __init__(self) -> None:
         self.named: list[Named] = []
-        self.spokes: dict[str, str] = {}
-        self.bodies: list[str] = []
+        self.bodies: list[tuple[int, str]] = []
+        self.spokes: dict[str, tuple[str, ClaimantKind]] = {}
 
     def observe(self, doc: Doc, offset: int) -> None:
-        """Records every named person with the titles before the name ("Former President Dmitry
-        Medvedev"), so descriptions can find them even when the name comes later."""
+        """Records every named person with the words around the name ("Former President Dmitry
+        Medvedev", "Konashenkov, the ministry's spokesman") and every named body, so that
+        descriptions and surnames can find them wherever the name is."""
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ not in ("PERSON", "ORG", "GPE"):
                 continue
-            start = ent.start
-            while start > 0 and doc[start - 1].lower_.rstrip(".") in TITLE_STEMS:
-                start -= 1
-            lead = doc[max(0, start - 6) : ent.end]
-            role = _role(lead, [ent])
-            self.named.append(Named(ent.start_char + offset, _strip_titles(ent), role, None))
+            phrase = _phrase_around(doc, ent)
+            if ent.label_ != "PERSON" and not (len(phrase) > 1 and _misread_name(ent)):
+                if ent.label_ == "ORG":
+                    self.bodies.append((ent.start_char + offset, canonical_name(ent.text)))
+                continue
+            if all(t.is_punct or is_title_word(t.text) for t in ent):
+                continue
+            part = _read_part(phrase[0])
+            if part.kind != "person":  # a name the recogniser took for a place or a body
+                part = _Part("person", person=split_title(ent.text)[0])
+            for extra in phrase[1:]:
+                part = _merge(part, _read_part(extra))
+            if part.kind != "person" or part.person is None:
+                name, role = split_title(ent.text)
+                part = _Part("person", person=name, role=role)
+            assert part.person is not None
+            named = Named(
+                ent.start_char + offset,
+                part.person,
+                part.role,
+                part.body,
+                part.body_described,
+                part.country,
+                ent.root.dep_ in ("nsubj", "nsubjpass"),
+            )
+            self.named.append(named)
+            if is_spokes(part.role) and part.body is not None and not part.body_described:
+                self._remember_spokes(part.person, part.body, part.body_kind)
 
     def resolve(self, mentions: list[Mention | None]) -> list[Claimant]:
         """Claimants for mentions in text order (None: no source)."""
+        self._complete_spokes()
         out: list[Claimant] = []
-        history: list[tuple[int, Claimant, Mention]] = []
+        history: list[tuple[int, Claimant]] = []
         for m in mentions:
             claimant = self._resolve_one(m, history)
             out.append(claimant)
-            if m is not None and claimant.name is not None:
-                history.append((m.position, claimant, m))
+            if m is not None and (claimant.name is not None or claimant.role is not None):
+                history.append((m.position, claimant))
         return out
 
-    def _resolve_one(
-        self, m: Mention | None, history: list[tuple[int, Claimant, Mention]]
-    ) -> Claimant:
-        if m is None or m.anonymous:
+    def _resolve_one(self, m: Mention | None, history: list[tuple[int, Claimant]]) -> Claimant:
+        if m is None or m.kind == "anonymous":
             return Claimant(None, "anonymous", role=m.role if m else None)
-        if m.pronoun is not None:
+        if m.kind == "pronoun":
             return self._pronoun(m, history)
-        if m.person is None and m.role is not None and m.role not in SPOKES_ROLES:
-            found = self._description(m, history)  # "Russia's former president"
-            if found is not None:
-                return found
-        if m.person is not None or m.body is not None:
-            return self._named(m)
-        if m.group:
-            return Claimant(m.body, "group")
-        if m.description:
-            found = self._description(m, history)
-            if found is not None:
-                return found
-        if m.role is not None and m.head in ROLE_WORDS:
-            return Claimant(None, "anonymous", role=m.role)
+        if m.kind == "person":
+            return self._person(m, history)
+        if m.kind == "body":
+            if m.body_described:
+                found = self._find_body(m.body or m.head, m.country, m.position, history)
+                if found is not None:
+                    return replace(found, role=None, speaker=None)
+                return Claimant(canonical_name(m.body or m.text), "organization")
+            assert m.body is not None
+            return Claimant(self._full_body(m.body, history), m.body_kind)
+        if m.kind == "description":
+            return self._description(m, history)
+        if m.kind == "group":
+            return Claimant(m.body or m.text, "group")
+        if m.kind == "document":
+            before = [c for pos, c in history if pos <= m.position and c.name is not None]
+            return before[-1] if before else Claimant(None, "anonymous")
         full = self._full(m.text)
         if full != m.text:  # a surname the recogniser did not take for a person
-            return self._named(replace(m, person=m.text))
+            return self._person(replace(m, kind="person", person=m.text), history)
         return Claimant(canonical_name(m.text), "organization" if m.head in ORG_HEADS else "person")
 
-    def _named(self, m: Mention) -> Claimant:
-        if m.person is not None and m.body is not None and m.role in SPOKES_ROLES:
-            body = self._full_body(m.body)
-            self.spokes[m.person] = body
-            return Claimant(body, m.body_kind, role="spokesman", speaker=m.person)
-        if m.person is not None:
-            if m.person in self.spokes or _surname(m.person) in self.spokes:
-                body = self.spokes.get(m.person) or self.spokes[_surname(m.person)]
-                return Claimant(
-                    body, "organization", role="spokesman", speaker=self._full(m.person)
-                )
-            if " " in m.person and all(n.person != m.person for n in self.named):
-                self.named.append(Named(m.position, m.person, m.role, None))
-            return Claimant(
-                self._full(m.person), "person", role=m.role or self._named_role(m.person)
+    def _person(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+        assert m.person is not None
+        person = self._full(m.person)
+        role = m.role
+        if is_spokes(role):
+            body = self._spokes_body(m, history)
+            if body is not None:
+                self._remember_spokes(person, body.name or "", body.kind)
+                return Claimant(body.name, body.kind, role=role, speaker=person)
+        known = self.spokes.get(person) or self.spokes.get(_surname(person))
+        if known is not None and (role is None or is_spokes(role)):
+            spoke_role = next(
+                (n.role for n in self.named if n.person == person and is_spokes(n.role)),
+                "spokesman",
             )
-        assert m.body is not None
-        return Claimant(self._full_body(m.body), m.body_kind, role=m.role)
+            return Claimant(known[0], known[1], role=role or spoke_role, speaker=person)
+        if " " in person and all(n.person != person for n in self.named):
+            # named only in a source the recogniser missed: later surnames can find it
+            self.named.append(Named(m.position, person, role, None, False, m.country, True))
+        return Claimant(person, "person", role=role or self._named_role(person))
 
-    def _full_body(self, body: str) -> str:
+    def _spokes_body(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant | None:
+        if m.body is not None and not m.body_described:
+            return Claimant(self._full_body(m.body, history), m.body_kind)
+        if m.body is not None:
+            return self._find_body(m.body, m.country, m.position, history)
+        person = self._full(m.person or "")
+        known = self.spokes.get(person)
+        return Claimant(known[0], known[1]) if known else None
+
+    def _remember_spokes(self, person: str, body: str, kind: ClaimantKind) -> None:
+        if not body:
+            return
+        self.spokes[person] = (body, kind)
+        self.spokes.setdefault(_surname(person), (body, kind))
+
+    def _complete_spokes(self) -> None:
+        """A spokesman named with a described body ("Konashenkov, the ministry's spokesman") speaks
+        for the body of that description named nearest before him."""
+        for n in self.named:
+            if is_spokes(n.role) and n.body is not None and n.body_described:
+                if n.person in self.spokes:
+                    continue
+                found = self._find_body(n.body, n.country, n.position, [])
+                if found is not None and found.name is not None:
+                    self._remember_spokes(n.person, found.name, found.kind)
+
+    def _full_body(self, body: str, history: list[tuple[int, Claimant]]) -> str:
         """'General Staff' → 'Eastern Federation General Staff' once the article has named it."""
-        for known in reversed(self.bodies):
-            if known != body and known.endswith(" " + body):
+        key = claimant_key(body)
+        known_bodies = self.bodies + [
+            (p, c.name) for p, c in history if c.name and c.kind != "person"
+        ]
+        for _, known in reversed(known_bodies):
+            known_key = claimant_key(known)
+            if known_key != key and known_key.endswith(" " + key):
                 return known
-        self.bodies.append(body)
         return body
 
     def _full(self, person: str) -> str:
@@ -412,36 +645,168 @@ class ClaimantResolver:
         return person
 
     def _named_role(self, person: str) -> str | None:
-        full = self._full(person)
-        return next((n.role for n in self.named if n.person == full and n.role), None)
+        return next((n.role for n in self.named if n.person == person and n.role), None)
 
-    def _pronoun(self, m: Mention, history: list[tuple[int, Claimant, Mention]]) -> Claimant:
+    def _find_body(
+        self,
+        words: str,
+        country: str | None,
+        position: int,
+        history: list[tuple[int, Claimant]],
+    ) -> Claimant | None:
+        """The body a description ("ministry", "Russian army") refers to: the nearest named body
+        before it whose name has the description's words, else the nearest after it."""
+        wanted = set(claimant_key(words).split()) - {"the"}
+        if country is not None:
+            wanted.add(claimant_key(adjective(country)))
+        candidates: list[tuple[int, Claimant]] = [
+            (pos, c) for pos, c in history if c.name is not None and c.kind != "person"
+        ]
+        candidates += [(pos, Claimant(name, "organization")) for pos, name in self.bodies]
+        candidates += [
+            (n.position, Claimant(n.body, "organization"))
+            for n in self.named
+            if n.body is not None and not n.body_described
+        ]
+
+        def fits(c: Claimant) -> bool:
+            assert c.name is not None
+            return wanted <= set(claimant_key(c.name).split())
+
+        return _nearest(candidates, position, fits)
+
+    def _description(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+        """'the spokesman', 'the Russian spokesperson', 'Russia's former president'."""
+        role = m.role or m.head
+        if is_spokes(role):
+            return self._spokes_description(m, history)
+        former = "former" in (role or "").split()
+        head = (role or "").split()[-1] if role else ""
+
+        def fits_role(other_role: str | None, other_country: str | None) -> bool:
+            if other_role is None or head not in other_role.split():
+                return False
+            if former != ("former" in other_role.split()):
+                return False
+            return m.country is None or other_country in (None, m.country)
+
+        people = [
+            (pos, c)
+            for pos, c in history
+            if c.kind == "person" and c.name and fits_role(c.role, None)
+        ]
+        people += [
+            (n.position, Claimant(n.person, "person", role=n.role))
+            for n in self.named
+            if fits_role(n.role, n.country) and n.person not in self.spokes
+        ]
+        found = _nearest(people, m.position, lambda c: True)
+        if found is not None:
+            return found
+        return Claimant(None, "person", role=role)
+
+    def _spokes_description(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+        role = m.role or "spokesman"
+        if m.body is not None:
+            body = self._spokes_body(replace(m, person=None), history)
+            if body is not None and body.name is not None:
+                speaker = next(
+                    (p for p, (b, _) in self.spokes.items() if b == body.name and " " in p), None
+                )
+                return Claimant(body.name, body.kind, role=role, speaker=speaker)
+        wanted = claimant_key(adjective(m.country)) if m.country else None
+        candidates = [(pos, c) for pos, c in history if is_spokes(c.role) and c.name]
+        candidates += [
+            (
+                n.position,
+                Claimant(self.spokes[n.person][0], self.spokes[n.person][1], n.role, n.person),
+            )
+            for n in self.named
+            if n.person in self.spokes
+        ]
+
+        def fits(c: Claimant) -> bool:
+            return wanted is None or wanted in claimant_key(c.name or "").split()
+
+        found = _nearest(candidates, m.position, fits)
+        if found is not None:
+            return found
+        if m.country is not None:
+            return Claimant(m.country, "country", role=role)
+        return Claimant(None, "person", role=role)
+
+    def _pronoun(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
         wants_person = PRONOUNS.get(m.pronoun or "", "person") == "person"
-        for _, claimant, _mention in reversed(history):
-            is_person = claimant.kind == "person" or claimant.speaker is not None
-            if wants_person == is_person:
-                return claimant
+        candidates: list[tuple[int, Claimant]] = []
+        for pos, c in history:
+            is_person = c.kind == "person" or c.speaker is not None
+            if wants_person == is_person and (c.name is not None or c.role is not None):
+                candidates.append((pos, c))
+        if wants_person:
+            for n in self.named:
+                if n.subject:
+                    candidates.append((n.position, self._named_claimant(n)))
+        before = [(pos, c) for pos, c in candidates if pos < m.position]
+        if before:
+            return max(before, key=lambda pc: pc[0])[1]
         return Claimant(None, "person" if wants_person else "organization")
 
-    def _description(
-        self, m: Mention, history: list[tuple[int, Claimant, Mention]]
-    ) -> Claimant | None:
-        head = m.head
-        spokes = head in SPOKES_ROLES
-        for _, claimant, _mention in reversed(history):
-            if spokes and claimant.role == "spokesman":
-                return claimant
-            if claimant.name and head and head in claimant.name.lower().split():
-                return claimant
-            if claimant.role and head and head in claimant.role.split():
-                return claimant
-        wanted = m.role or head
-        for named in sorted(self.named, key=lambda n: abs(n.position - m.position)):
-            if named.role and wanted and wanted.split()[-1] in named.role.split():
-                if "former" in m.text.lower() and "former" not in named.role:
-                    continue
-                return Claimant(named.person, "person", role=named.role)
-        return None
+    def _named_claimant(self, n: Named) -> Claimant:
+        known = self.spokes.get(n.person)
+        if known is not None:
+            return Claimant(known[0], known[1], role=n.role or "spokesman", speaker=n.person)
+        return Claimant(n.person, "person", role=n.role)
+
+
+def _phrase_around(doc: Doc, ent: Span) -> list[Span]:
+    """The words that describe a named person: titles and bodies right before the name, and an
+    appositive right after it ("Konashenkov, the ministry's spokesman,")."""
+    start = ent.start
+    sent_start = ent.sent.start
+    while start > sent_start and start > ent.start - 8:
+        prev = doc[start - 1]
+        if prev.is_space or prev.text in (",", ";", ":", "(", '"', "“") or prev.pos_ == "VERB":
+            break
+        if prev.pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT"):
+            break
+        start -= 1
+    pieces = [doc[start : ent.end]]
+    end = ent.end
+    if end < ent.sent.end - 1 and doc[end].text == ",":
+        stop = end + 1
+        while stop < min(ent.sent.end, end + 12) and doc[stop].text not in (",", ";", "—", "."):
+            stop += 1
+        appositive = doc[end + 1 : stop]
+        if len(appositive) and any(normal_word(t.text) in ROLE_HEADS for t in appositive):
+            if not any(t.pos_ in ("VERB", "AUX") for t in appositive):
+                pieces.append(appositive)
+    return pieces
+
+
+def _misread_name(ent: Span) -> bool:
+    """'Marta Kovac, the mayor,': two or three capitalised words that are no country and no body,
+    followed by a role, are a person's name whatever the recogniser said."""
+    words = ent.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and country_name(ent.text) is None
+        and not any(w.lower() in ORG_HEADS for w in words)
+    )
+
+
+def _nearest(
+    candidates: list[tuple[int, Claimant]], position: int, fits: Callable[[Claimant], bool]
+) -> Claimant | None:
+    """The fitting candidate nearest before `position`, else the nearest after it."""
+    ok = [(pos, c) for pos, c in candidates if fits(c)]
+    before = [pc for pc in ok if pc[0] < position]
+    if before:
+        return max(before, key=lambda pc: pc[0])[1]
+    after = [pc for pc in ok if pc[0] >= position]
+    if after:
+        return min(after, key=lambda pc: pc[0])[1]
+    return None
 
 
 def _surname(person: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claims.canonical import DEMONYMS
+
 SPOKES_ROLES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "press secretary", "press officer", "mouthpiece"}
 )
@@ -71,7 +73,7 @@ def role_of(words: Sequence[str]) -> str | None:
     """The role the words give: a spokesman's role if there is one, else the last role phrase
     (its role word with the modifiers right before it): ["Former", "President"] → "former
     president"; ["Russian", "Defence", "Ministry", "Spokesman", "Lt.", "Gen."] → "spokesman"."""
-    norm = [normal_word(w) for w in words]
+    norm = [n for n in (normal_word(w) for w in words) if n]
     phrases: list[str] = []
     i = 0
     while i < len(norm):
@@ -82,13 +84,19 @@ def role_of(words: Sequence[str]) -> str | None:
             return "spokesman" if norm[i] == "mouthpiece" else norm[i]
         if norm[i] in ROLE_HEADS and not _general_staff(norm, i):
             start = i
-            while start > 0 and norm[start - 1] in ROLE_MODIFIERS and norm[start - 1] != norm[i]:
+            modifiers: list[str] = []
+            while start > 0 and norm[start - 1] != norm[i]:
+                before = norm[start - 1]
+                if before in ROLE_MODIFIERS:
+                    modifiers.insert(0, before)
+                elif before not in DEMONYMS:  # "former Russian president" is a former president
+                    break
                 start -= 1
             end = i + 1
             # "Lt. Gen.": a rank word right after another is one rank
             while end < len(norm) and norm[end] in ROLE_HEADS and norm[end] in _RANK_WORDS:
                 end += 1
-            phrases.append(" ".join(norm[start:end]))
+            phrases.append(" ".join(modifiers + norm[i:end]))
             i = end
             continue
         i += 1
