@@ -1,4 +1,4 @@
-"""The `claimwatch` command line: summarize and extract offline, manage the database."""
+"""The `claimwatch` command line: read articles offline, manage the database, run the bot."""
 
 from __future__ import annotations
 
@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--chat", type=int, required=True, help="Telegram chat id (0: the CLI's)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
+    p.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
+    p.set_defaults(func=_run)
 
     p = sub.add_parser("delete", help="delete one chat's articles and claims")
     p.add_argument("--chat", type=int, required=True)
@@ -205,6 +209,35 @@ def _delete(args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
         count = delete_chat_data(session=session, chat_id=args.chat)
     sys.stdout.write(f"Deleted chat {args.chat}: {count} claims.\n")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.settings import get_settings
+
+    settings = get_settings()
+    if settings.telegram_bot_token is None:
+        raise UserError(
+            "TELEGRAM_BOT_TOKEN is not set (in the environment or .env). Without a bot token you "
+            "can still read articles offline: claimwatch summarize ARTICLE"
+        )
+    from bot.app import build_application, configure_logging
+
+    configure_logging(settings)
+    _engine().dispose()  # refuses an out-of-date schema before anything starts
+    app = build_application(settings)
+    if args.webhook:
+        if not settings.webhook_url or settings.webhook_secret is None:
+            raise UserError("--webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+        )
+    else:
+        app.run_polling()
     return 0
 
 

@@ -20,6 +20,31 @@ class Settings(BaseSettings):
     allowed_chat_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     log_level: str = "INFO"
 
+    rate_limit_articles: int = 6
+    """Articles a chat may send in `rate_limit_window` seconds."""
+    rate_limit_window: float = 60.0
+    workers: int = 2
+    """Threads that read articles and talk to the database."""
+
+    fetch_max_bytes: int = 3_000_000
+    fetch_timeout: float = 10.0
+    fetch_allow_hosts: Annotated[frozenset[str], NoDecode] = Field(default_factory=frozenset)
+    """Hosts exempt from the private-address check (tests' local servers). Keep empty."""
+
+    webhook_url: str | None = None
+    """Public HTTPS URL Telegram posts updates to, for `claimwatch run --webhook`."""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: SecretStr | None = None
+    digests: bool = True
+
+    @field_validator("fetch_allow_hosts", mode="before")
+    @classmethod
+    def _parse_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(value.replace(",", " ").split())
+        return value
+
     @field_validator("allowed_chat_ids", mode="before")
     @classmethod
     def _parse_ids(cls, value: object) -> object:
