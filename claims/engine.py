@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from claims.article import find_title, split_blocks
-from claims.attribution import Attribution, carry_back, find_attributions
+from claims.attribution import Attribution, find_attributions
+from claims.carry import carry_back
 from claims.claimants import ClaimantResolver, Mention, describe
 from claims.context import places, when
 from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage

@@ -1,7 +1,9 @@
 """Numbers a claim gives, with their qualifier and what they count.
 
 "more than 1,000 Ukrainian soldiers have been killed" → Figure(value=1000, qualifier="more than",
-what="Ukrainian soldiers killed"). Dates, times and ordinals are not figures.
+what="Ukrainian soldiers killed"). Dates, times, ages and ordinals are not figures. Vague plurals
+count too, as their least value: "dozens of homes" is at least 24 homes, "tens of thousands of
+troops" at least 20,000 troops.
 """
 
 from __future__ import annotations
@@ -12,32 +14,48 @@ from spacy.tokens import Span, Token
 
 from claims.model import Figure
 
-QUALIFIERS = (
-    "more than",
-    "fewer than",
-    "less than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "no more than",
-    "no fewer than",
-    "over",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "approximately",
-    "roughly",
-    "some",
-    "under",
-    "above",
-    "below",
-    "only",
-    "just",
+QUALIFIERS = tuple(
+    sorted(
+        (
+            "more than",
+            "fewer than",
+            "less than",
+            "at least",
+            "at most",
+            "up to",
+            "as many as",
+            "as few as",
+            "no more than",
+            "no fewer than",
+            "no less than",
+            "not less than",
+            "in excess of",
+            "upwards of",
+            "close to",
+            "an estimated",
+            "a total of",
+            "over",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "approximately",
+            "roughly",
+            "some",
+            "under",
+            "above",
+            "below",
+            "only",
+            "just",
+            "exactly",
+            "estimated",
+        ),
+        key=lambda q: -len(q.split()),
+    )
 )
+"""Longest first: "no more than" is not "more than"."""
+TRAILING_QUALIFIERS = ("or more", "and more", "plus", "+")
 NUMBER_WORDS = {
-    "a": 1,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -50,74 +68,141 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
-    "hundred": 100,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "dozen": 12,
-    "dozens": 24,
-    "hundreds": 200,
-    "thousands": 2000,
 }
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+}
+VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "millions": 2_000_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "tens of millions": 20_000_000,
+    "hundreds of millions": 200_000_000,
+}
+"""Vague plurals and their least value."""
 NOT_FIGURES = frozenset({"DATE", "TIME", "ORDINAL"})
-EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-NOT_EVENTS = frozenset({"be", "have", "exceed", "reach", "total", "include", "number", "say"})
-_NUMERIC = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
+TIME_NOUNS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries night nights am pm".split()
+)
+EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+PARTICLES = frozenset({"down", "up", "out", "off", "away", "back"})
+_NUMERIC = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?\+?$")
 
 
 def find_figures(content: Span, offset: int = 0) -> list[Figure]:
     """Figures in `content` (a span of a block); `offset` is the block's place in the article."""
     figures: list[Figure] = []
+    nouns: list[str] = []  # counted nouns so far, for "12 were killed and 30 wounded"
     tokens = list(content)
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
-        if not _starts_number(tok):
+        found = _number_at(tokens, i)
+        if found is None:
             i += 1
             continue
-        j = i
-        while j + 1 < len(tokens) and _continues_number(tokens[j + 1]):
-            j += 1
-        value = _value(tokens[i : j + 1])
-        if value is None or (tok.ent_type_ in NOT_FIGURES and not _is_count(tokens[j])):
+        j, value, vague = found
+        first, last = tokens[i], tokens[j]
+        if _not_a_count(first, last):
             i = j + 1
             continue
-        start_tok = tokens[i]
-        qualifier = _qualifier(start_tok)
-        first = start_tok.doc[start_tok.i - len(qualifier.split())] if qualifier else start_tok
-        last = tokens[j]
-        if last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ in ("percent", "%"):
-            last = last.doc[last.i + 1]
-        doc = tok.doc
+        qualifier, q_start = _qualifier_before(first, content.start)
+        if vague and qualifier is None:
+            qualifier = "at least"
+        end_tok = last
+        after = _trailing_qualifier(last, content.end)
+        if after is not None:
+            trailing, end_tok = after
+            qualifier = qualifier or trailing
+        elif last.text.endswith("+") and len(last.text) > 1:
+            qualifier = qualifier or "+"
+        if end_tok.i + 1 < content.end and end_tok.doc[end_tok.i + 1].lower_ in ("percent", "%"):
+            end_tok = end_tok.doc[end_tok.i + 1]
+        doc = first.doc
+        what = _what(first, last, end_tok, nouns)
+        start_char = doc[q_start].idx if q_start is not None else first.idx
         figures.append(
             Figure(
-                text=doc[first.i : last.i + 1].text,
+                text=doc.text[start_char : end_tok.idx + len(end_tok.text)],
                 value=value,
-                qualifier=qualifier or None,
-                what=_what(tokens[j], last),
-                start=doc[first.i].idx + offset,
-                end=last.idx + len(last.text) + offset,
+                qualifier=qualifier,
+                what=what,
+                start=start_char + offset,
+                end=end_tok.idx + len(end_tok.text) + offset,
             )
         )
-        i = j + 1
+        i = max(j, end_tok.i - content.start) + 1
     return figures
 
 
-def _starts_number(tok: Token) -> bool:
-    if _NUMERIC.match(tok.text):
-        return True
+def _number_at(tokens: list[Token], i: int) -> tuple[int, float, bool] | None:
+    """(index of the number's last token, value, vague) when a number starts at `i`."""
+    tok = tokens[i]
     low = tok.lower_
-    if low == "a":
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.lower_ in MULTIPLIERS
-    return tok.like_num and (low in NUMBER_WORDS or low in MULTIPLIERS) and tok.pos_ == "NUM"
+    three = " ".join(t.lower_ for t in tokens[i : i + 3])
+    if three in VAGUE:
+        return i + 2, float(VAGUE[three]), True
+    if low in VAGUE and tok.pos_ in ("NOUN", "NUM"):
+        return i, float(VAGUE[low]), True
+    starts = (
+        _NUMERIC.match(tok.text) is not None
+        or (low in NUMBER_WORDS and tok.like_num and low != "one" or low == "one" and _counted(tok))
+        or (low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower_ in MULTIPLIERS)
+        or (low == "a" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "dozen")
+    )
+    if not starts:
+        return None
+    j = i
+    while j + 1 < len(tokens) and _continues(tokens, j + 1):
+        j += 1
+    value = _value(tokens[i : j + 1])
+    if value is None:
+        return None
+    return j, value, False
 
 
-def _continues_number(tok: Token) -> bool:
-    return tok.lower_ in MULTIPLIERS or (tok.pos_ == "NUM" and tok.lower_ in NUMBER_WORDS)
+def _counted(tok: Token) -> bool:
+    """'one soldier' counts; 'one of the aims', 'no one', 'one day' do not."""
+    return tok.dep_ == "nummod" and tok.head.lower_ not in TIME_NOUNS
+
+
+def _continues(tokens: list[Token], j: int) -> bool:
+    tok = tokens[j]
+    low = tok.lower_
+    if low in MULTIPLIERS or (low in NUMBER_WORDS and tok.like_num):
+        return True
+    # "twenty-five", "1.5 million"
+    return (
+        low == "-"
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower_ in NUMBER_WORDS
+        and tokens[j - 1].lower_ in NUMBER_WORDS
+    )
 
 
 def _value(tokens: list[Token]) -> float | None:
@@ -126,7 +211,7 @@ def _value(tokens: list[Token]) -> float | None:
     for tok in tokens:
         low = tok.lower_
         if _NUMERIC.match(tok.text):
-            current = float(tok.text.replace(",", "").lstrip("+"))
+            current = float(tok.text.replace(",", "").strip("+"))
         elif low in MULTIPLIERS:
             current = (current or 1.0) * MULTIPLIERS[low]
             if MULTIPLIERS[low] >= 1_000:
@@ -134,6 +219,8 @@ def _value(tokens: list[Token]) -> float | None:
                 current = None
         elif low in NUMBER_WORDS:
             current = (current or 0.0) + NUMBER_WORDS[low]
+        elif low in ("a", "an", "-"):
+            continue
         else:
             return None
     if current is not None:
@@ -141,54 +228,97 @@ def _value(tokens: list[Token]) -> float | None:
     return total if total or any(t.text.startswith("0") for t in tokens) else None
 
 
-def _qualifier(first: Token) -> str:
+def _not_a_count(first: Token, last: Token) -> bool:
+    """Dates, times, ages, ordinals and durations ('48 hours') are no figures; a count inside a
+    date entity ('In the last 48 hours, more than 1,000 soldiers') still is."""
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound") and head.lower_ in TIME_NOUNS:
+        return True
+    if first.ent_type_ in NOT_FIGURES or last.ent_type_ in NOT_FIGURES:
+        return not (last.dep_ == "nummod" and head.ent_type_ not in NOT_FIGURES)
+    # "Su-25", "Route 66", "Brigade 93": a number that is part of a name
+    return last.dep_ in ("nummod", "compound", "appos") and head.pos_ == "PROPN" and head.i < last.i
+
+
+def _qualifier_before(first: Token, floor: int) -> tuple[str | None, int | None]:
     doc = first.doc
     for q in QUALIFIERS:
         words = q.split()
         n = len(words)
-        if first.i - n < 0:
+        start = first.i - n
+        if start < floor:
             continue
-        if [t.lower_ for t in doc[first.i - n : first.i]] == words:
-            return q
-    return ""
+        if [t.lower_ for t in doc[start : first.i]] == words:
+            return q, start
+    return None, None
 
 
-def _is_count(tok: Token) -> bool:
-    """'48 hours' is a time span, '1,000 soldiers' is a count even inside a DATE entity."""
-    head = tok.head
-    return tok.dep_ == "nummod" and head.ent_type_ not in NOT_FIGURES
+def _trailing_qualifier(last: Token, ceiling: int) -> tuple[str, Token] | None:
+    doc = last.doc
+    for q in TRAILING_QUALIFIERS:
+        words = q.split()
+        stop = last.i + 1 + len(words)
+        if stop <= ceiling and [t.lower_ for t in doc[last.i + 1 : stop]] == words:
+            return q, doc[stop - 1]
+    return None
 
 
-def _what(number: Token, last: Token) -> str | None:
+def _what(first: Token, last: Token, end: Token, nouns: list[str]) -> str | None:
     """The counted noun with its modifiers, and the event it undergoes ("soldiers ... killed")."""
-    if last.lower_ in ("percent", "%"):
-        noun = last
+    anchor = last  # the word the event verb governs
+    if end.lower_ in ("percent", "%"):
+        noun: Token | None = end
+        anchor = end
     else:
-        noun = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
-        while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:
-            noun = noun.head
-    if noun.i == number.i and noun.pos_ == "NUM":
-        phrase = ""
+        noun, partitive = _counted_noun(first, last)
+        if noun is not None and not partitive:
+            anchor = noun
+    if noun is None:
+        # "12 civilians were killed and 30 were wounded": the number stands for the last noun
+        phrase = nouns[-1] if nouns else ""
     else:
-        phrase = _noun_phrase(noun, exclude=number)
-    event = _event(noun)
+        phrase = _noun_phrase(noun, last)
+        nouns.append(phrase)
+    event = _event(anchor)
     what = " ".join(p for p in (phrase, event) if p)
     return what or None
 
 
-def _noun_phrase(noun: Token, exclude: Token) -> str:
+def _counted_noun(first: Token, last: Token) -> tuple[Token | None, bool]:
+    """The noun a number counts, and whether it is partitive ("25 of the 30 drones")."""
+    for tok in (last, first):
+        for child in tok.children:  # "dozens of homes", "25 of the 30 drones"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj, True
+    noun = last
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return noun, False
+    if noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in VAGUE:
+        return noun, False
+    return None, False
+
+
+def _noun_phrase(noun: Token, number: Token) -> str:
     doc = noun.doc
     left = [
         t
         for t in noun.lefts
-        if t.dep_ in ("amod", "compound", "nmod") and t.i > exclude.i and t.pos_ != "NUM"
+        if t.dep_ in ("amod", "compound", "nmod") and t.i > number.i and t.pos_ != "NUM"
     ]
     words = [doc[t.left_edge.i : t.i + 1].text for t in left] + [noun.text]
     for child in noun.rights:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ == "nummod" for c in child.children):
+                continue  # "7 tanks, 12 vehicles": the next noun has its own figure
+            if doc[child.left_edge.i - 1].lower_ not in ("and", "or", "&"):
+                continue  # "50,000 soldiers as well as weapons" counts soldiers
             mods = [t.text for t in child.lefts if t.dep_ in ("amod", "compound")]
             words += ["and", *mods, child.text]
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ not in VAGUE:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 words.append(doc[child.i : obj.right_edge.i + 1].text)
@@ -196,7 +326,22 @@ def _noun_phrase(noun: Token, exclude: Token) -> str:
 
 
 def _event(noun: Token) -> str:
+    """The verb the counted thing is subject or object of: 'killed', 'shot down'."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "14 schools and three hospitals were hit"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "25 of the 30 drones"
+        return ""
     verb = noun.head
-    if noun.dep_ in EVENT_DEPS and verb.pos_ == "VERB" and verb.lemma_ not in NOT_EVENTS:
-        return verb.text if verb.tag_ in ("VBN", "VBD") else verb.lemma_
-    return ""
+    if noun.dep_ not in EVENT_DEPS or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have"):
+        return ""
+    word = verb.text if verb.tag_ in ("VBN", "VBD", "VBG") else verb.lemma_
+    particle = next(
+        (
+            c.lower_
+            for c in verb.children
+            if (c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLES)
+            and c.i == verb.i + 1
+        ),
+        None,
+    )
+    return f"{word} {particle}" if particle else word
