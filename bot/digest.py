@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from typing import Any, Literal
 
 from bot.schedule import DEFAULT_TIME, ScheduleError, parse_time, parse_timezone, zone
-from storage.subscriptions import ChangedClaim, ChangedLink, Changes
+from storage.subscriptions import ChangedClaim, ChangedLink, Changes, Subscription
 
 MAX_MESSAGE = 4096
 """Telegram's limit on a message, counted here in UTF-16 units of the HTML itself (tags and
@@ -151,6 +151,19 @@ def parse_subscribe(args: Sequence[str] | str) -> SubscribeRequest:
             found["keywords"].append(token)
     filters = DigestFilter(*(tuple(dict.fromkeys(found[k])) for k in found))
     return SubscribeRequest(at or DEFAULT_TIME, tz, filters, when_empty)
+
+
+def describe_subscription(sub: Subscription) -> str:
+    """What a chat is subscribed to, for the reply to /subscribe and /settings (HTML)."""
+    filters = DigestFilter.from_json(sub.filters)
+    empty = "nothing" if sub.when_empty == "skip" else "a one-line note"
+    state = "" if sub.active else " <i>(paused: the bot could not reach this chat)</i>"
+    return (
+        f"Daily digest at <b>{sub.at:%H:%M}</b> {html.escape(sub.timezone)}, "
+        f"next on {_day(sub.owed_date)}{state}.\n"
+        f"About: {html.escape(filters.describe())}. On days with nothing new: {empty}.\n"
+        "/unsubscribe to stop, /digest for one now."
+    )
 
 
 # ----------------------------------------------------------------------------------------------

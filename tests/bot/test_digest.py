@@ -13,12 +13,13 @@ from bot.digest import (
     Block,
     DigestFilter,
     compose,
+    describe_subscription,
     pack,
     parse_subscribe,
     utf16_len,
 )
 from bot.schedule import ScheduleError
-from storage.subscriptions import ArticleRef, ChangedClaim, ChangedLink, Changes
+from storage.subscriptions import ArticleRef, ChangedClaim, ChangedLink, Changes, Subscription
 
 SINCE = datetime(2024, 7, 1, 5, tzinfo=UTC)
 UNTIL = datetime(2024, 7, 2, 5, tzinfo=UTC)
@@ -276,3 +277,15 @@ def test_digest_date_is_the_local_date() -> None:
     assert "2 July 2024" in compose(late, tz="Europe/Kyiv").messages[0]
     assert "1 July 2024" in compose(late, tz="UTC").messages[0]
     assert "5 July 2024" in compose(late, local_date=date(2024, 7, 5)).messages[0]
+
+
+def test_a_subscription_described() -> None:
+    sub = Subscription(
+        chat_id=1, at=time(7, 30), timezone="Europe/Kyiv", owed_date=date(2024, 7, 2),
+        due_at=UNTIL, created_at=SINCE, updated_at=SINCE, when_empty="skip",
+        filters=DigestFilter(claimants=("Defence <Ministry>",)).to_json(),
+    )  # fmt: skip
+    text = describe_subscription(sub)
+    assert_telegram_html(text)
+    assert "<b>07:30</b> Europe/Kyiv, next on 2 July 2024." in text
+    assert "About: claimants: Defence &lt;Ministry&gt;. On days with nothing new: nothing." in text
