@@ -561,7 +561,7 @@ class ClaimantResolver:
                 found = self._find_body(m.body or m.head, m.country, m.position, history)
                 if found is not None:
                     return replace(found, role=None, speaker=None)
-                return Claimant(canonical_name(m.body or m.text), "organization")
+                return Claimant(m.body or m.text, "organization")  # "ministry": as written
             assert m.body is not None
             return Claimant(self._full_body(m.body, history), m.body_kind)
         if m.kind == "description":

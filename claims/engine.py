@@ -21,7 +21,7 @@ from claims.claimants import ClaimantResolver, Mention, describe
 from claims.context import places, when
 from claims.errors import EmptyInput, ExtractionError, NotAnArticle, UnsupportedLanguage
 from claims.figures import find_figures
-from claims.hedges import is_hedged, sentence_hedge
+from claims.hedges import is_hedged
 from claims.language import detect_language
 from claims.model import Claim, Extraction, Span
 from claims.nlp import load_pipeline
@@ -140,7 +140,7 @@ class _ArticleBuilder:
             sentence=self._chars(sentence_start + offset, sentence_end + offset),
             source=self._span((source,), offset) if source is not None else None,
             cue=self._span(attribution.cue, offset) if attribution.cue else None,
-            hedged=is_hedged(attribution) or sentence_hedge(first_sentence),
+            hedged=is_hedged(attribution),
             figures=tuple(figures),
             places=places(first_sentence, source),
             when=when(first_sentence),

@@ -240,7 +240,7 @@ SPOKES = Claimant(BODY, "organization", "spokesman", "Igor Konashenkov")
             "The army said the town fell. Later Marta Kovac, the mayor, visited. She said that "
             "power was back.",
             ["The army", "She"],
-            [Claimant("Army", "organization"), Claimant("Marta Kovac", "person", "mayor")],
+            [Claimant("army", "organization"), Claimant("Marta Kovac", "person", "mayor")],
         ),
         (
             "The Eastern Federation's General Staff said 12 vehicles were hit. General Staff "
