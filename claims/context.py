@@ -1,48 +1,87 @@
-"""Where and when a claim is about: the places and the relative time words of its sentence."""
+"""Where and when a claim is about: the places and the relative time words of its sentence.
+
+Both keep the text's own spelling, so a reader (and the linker) can find them in the text.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.tokens import Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+TIME_PREPOSITIONS = frozenset(
+    "on in at since until till by over during from through throughout for within after before "
+    "between around early late".split()
+)
+_DATELINE_END = frozenset({":", "—", "–", "-"})
 
 
 def places(sentence: Span, source: Span | None = None) -> tuple[str, ...]:
     """Distinct place names in text order, without a leading article ("the Donbas region" →
-    "Donbas region"); the claimant's own name ("Ukraine's General Staff") is not a place."""
-    seen: dict[str, None] = {}
+    "Donbas region"). Not places: the claimant's own words ("Ukraine's General Staff"), an owner
+    ("Ukraine's losses"), an adjective the recogniser took for a place, a dateline
+    ("Moscow/Kyiv:")."""
+    seen: dict[str, str] = {}
+    dateline_end = _dateline_end(sentence)
+    doc = sentence.doc
     for ent in sentence.ents:
+        if ent.label_ not in PLACE_LABELS or ent.start < dateline_end:
+            continue
         if source is not None and source.start <= ent.start < source.end:
             continue
-        if ent.text.endswith(("'s", "’s")):
+        if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'"):
             continue
-        if ent.label_ in PLACE_LABELS and ent.root.tag_ not in ("JJ", "NNPS"):
-            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            seen.setdefault(name.strip(), None)
-    return tuple(seen)
-
-
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
-    "morning afternoon evening night week weekend month year last past next earlier hours days "
-    "january february march april may june july august september october november december".split()
-)
-
-
-def when(sentence: Span) -> str | None:
-    """The first date or time phrase ("on Friday", "in the last 48 hours", "last week"); a bare
-    "days" or "the hours" says nothing about when."""
-    for ent in sentence.ents:
-        words = {t.lower_ for t in ent}
-        if len(ent) == 1 and ent.root.pos_ == "NOUN" and ent.root.tag_ == "NNS":
+        if ent.text.endswith(("'s", "’s")) or ent.root.tag_ in ("JJ", "NNPS"):
             continue
-        if ent.label_ in TIME_LABELS and (words & TIME_WORDS or any(t.like_num for t in ent)):
-            if ent.text.lower() in ("the hours", "hours", "days", "the days"):
-                continue
-            start = ent.start
-            doc = sentence.doc
-            if start > sentence.start and doc[start - 1].lower_ in ("on", "since", "until", "by"):
-                start -= 1
-            return doc[start : ent.end].text
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        name = name.strip()
+        seen.setdefault(name.lower(), name)
+    return tuple(seen.values())
+
+
+def when(sentence: Span, content: Sequence[Span] = ()) -> str | None:
+    """The claim's time phrase with its preposition ("on Friday", "in the last 48 hours", "last
+    week", "on Sunday morning"): the first in the content, else the first in the sentence."""
+    for scope in (*content, sentence):
+        phrase = _first_time(scope)
+        if phrase is not None:
+            return phrase
     return None
+
+
+def _first_time(scope: Span) -> str | None:
+    ents = [e for e in scope.ents if e.label_ in TIME_LABELS and not _age(e)]
+    if not ents:
+        return None
+    doc = scope.doc
+    first = ents[0]
+    start, end = first.start, first.end
+    for ent in ents[1:]:
+        gap = doc[end : ent.start]
+        if len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in ("and", "or", "to")):
+            end = ent.end  # "Sunday morning", "Friday and Saturday"
+        else:
+            break
+    owner = end < len(doc) and doc[end].lower_ in ("'s", "’s", "'")
+    if start > scope.start and doc[start - 1].lower_ in TIME_PREPOSITIONS and not owner:
+        start -= 1  # not "in Saturday" of "in Saturday's attacks"
+    return doc[start:end].text
+
+
+def _age(ent: Span) -> bool:
+    """'30-year-old', 'aged 70': ages are no times."""
+    doc = ent.doc
+    return ent.text.endswith("old") or (ent.start > 0 and doc[ent.start - 1].lower_ == "aged")
+
+
+def _dateline_end(sentence: Span) -> int:
+    """Token index after a dateline that opens the sentence ("Moscow/Kyiv:"), else its start."""
+    for tok in sentence[:6]:
+        if tok.text in _DATELINE_END and tok.i > sentence.start:
+            words = sentence.doc[sentence.start : tok.i]
+            if all(t.pos_ == "PROPN" or t.text in ("/", ",", "(", ")") for t in words):
+                return tok.i + 1
+            return sentence.start
+    return sentence.start

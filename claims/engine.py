@@ -143,7 +143,7 @@ class _ArticleBuilder:
             hedged=is_hedged(attribution),
             figures=tuple(figures),
             places=places(first_sentence, source),
-            when=when(first_sentence),
+            when=when(first_sentence, attribution.content),
         )
         return claim, mention
 

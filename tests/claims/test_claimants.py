@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.canonical import canonical_name, claimant_key, country_name
-from claims.claimants import Claimant, ClaimantResolver, describe
+from claims.claimants import Claimant, ClaimantResolver, Mention, describe
 from claims.nlp import load_pipeline
 from claims.titles import split_title
 
@@ -15,7 +15,7 @@ def claimants(text: str, *sources: str) -> list[Claimant]:
     doc = load_pipeline()(text)
     resolver = ClaimantResolver()
     resolver.observe(doc, 0)
-    mentions = []
+    mentions: list[Mention | None] = []
     pos = 0
     for source in sources:
         start = text.index(source, pos)
