@@ -25,7 +25,7 @@ from sqlmodel import Session
 from telegram import Bot
 from telegram.ext import Application, ContextTypes, JobQueue
 
-from bot.broadcast import DEFAULT_RATE, Broadcaster, Outgoing, Result
+from bot.broadcast import DEFAULT_RATE, Broadcaster, ChatGone, Outgoing, Result
 from bot.clock import Clock, SystemClock
 from bot.digest import DigestFilter, SubscribeRequest, compose
 from bot.schedule import CALENDAR, DEFAULT_TIMEZONE, starting
@@ -163,8 +163,15 @@ class DigestService:
             return list(digest.messages), sub is not None
 
         messages, subscribed = await asyncio.to_thread(work)
-        for text in messages:
-            chat_id = await self.broadcaster.send(chat_id, text)
+        try:
+            for text in messages:
+                chat_id = await self.broadcaster.send(chat_id, text)
+        except ChatGone as err:
+            log.info("chat %s blocked the bot; its digest is paused", chat_id)
+            await asyncio.to_thread(
+                self._with_session, subs.deactivate_chat, chat_id, str(err), self.clock.now()
+            )
+            return 0
         if subscribed:
             await asyncio.to_thread(self._with_session, subs.advance_cursor, chat_id, now)
         return len(messages)

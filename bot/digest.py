@@ -31,6 +31,12 @@ MAX_URL = 1024
 
 WhenEmpty = Literal["note", "skip"]
 _KINDS_QUOTED = frozenset({"direct_quote"})
+_QUOTE_MARKS = ('"', "“", "”", "«", "„", "‘", "'")
+
+
+def _esc(text: str) -> str:
+    """Text between tags: <, > and & escaped (quotes need no escaping outside attributes)."""
+    return html.escape(text, quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +165,9 @@ def describe_subscription(sub: Subscription) -> str:
     empty = "nothing" if sub.when_empty == "skip" else "a one-line note"
     state = "" if sub.active else " <i>(paused: the bot could not reach this chat)</i>"
     return (
-        f"Daily digest at <b>{sub.at:%H:%M}</b> {html.escape(sub.timezone)}, "
+        f"Daily digest at <b>{sub.at:%H:%M}</b> {_esc(sub.timezone)}, "
         f"next on {_day(sub.owed_date)}{state}.\n"
-        f"About: {html.escape(filters.describe())}. On days with nothing new: {empty}.\n"
+        f"About: {_esc(filters.describe())}. On days with nothing new: {empty}.\n"
         "/unsubscribe to stop, /digest for one now."
     )
 
@@ -198,7 +204,7 @@ def compose(
         if when_empty == "skip":
             return Digest((), 0, 0, 0)
         since = f" since {_when(changes.since, tz)}" if changes.since else ""
-        scope = "" if not filters else f" about {html.escape(filters.describe())}"
+        scope = "" if not filters else f" about {_esc(filters.describe())}"
         return Digest((f"{head}: nothing new{scope}{since}.",), 0, 0, 0)
 
     blocks: list[Block] = [
@@ -260,61 +266,62 @@ def _claim_blocks(claims: Sequence[ChangedClaim]) -> list[Block]:
 
     out: list[Block] = []
     for key, by_claimant in sorted(stories.items(), key=weight):
-        story = f"🗂 <b>{html.escape(titles[key])}</b>"
+        story = f"🗂 <b>{_esc(titles[key])}</b>"
         for claimant, items in sorted(by_claimant.items(), key=lambda kv: -len(kv[1])):
-            who = f"<u>{html.escape(claimant)}</u>" if claimant else "<u>Unattributed</u>"
+            who = f"<u>{_esc(claimant)}</u>" if claimant else "<u>Unattributed</u>"
             out += [Block((story, who), f"• {_claim_line(c)}") for c in items]
     return out
 
 
 def _claim_line(claim: ChangedClaim) -> str:
     text = _clip(claim.text, MAX_CLAIM_CHARS)
-    body = f"“{html.escape(text)}”" if claim.kind in _KINDS_QUOTED else html.escape(text)
+    quoted = claim.kind in _KINDS_QUOTED and not text.startswith(_QUOTE_MARKS)
+    body = f"“{_esc(text)}”" if quoted else _esc(text)
     if claim.hedged:
         body += " <i>(hedged)</i>"
     return f"{body} {_source(claim)}".rstrip()
 
 
 def _link(link: ChangedLink) -> str:
-    story = f"<b>{html.escape(link.story)}</b>: " if link.story else ""
+    story = f"<b>{_esc(link.story)}</b>: " if link.story else ""
     a, b = link.earlier, link.later
     fa, fb = link.figures or (None, None)
     return (
         f"• {story}{_who(a)} {_says(a, fa)} {_source(a)}\n"
         f"  ↔ {_who(b)} {_says(b, fb)} {_source(b)}\n"
-        f"  <i>{html.escape(_clip(link.reason, MAX_CLAIM_CHARS))}</i>"
+        f"  <i>{_esc(_clip(link.reason, MAX_CLAIM_CHARS))}</i>"
     )
 
 
 def _move(link: ChangedLink) -> str:
     a, b = link.earlier, link.later
-    story = f" on {html.escape(link.story)}" if link.story else ""
+    story = f" on {_esc(link.story)}" if link.story else ""
     if link.figures:
-        before, after = (html.escape(f) for f in link.figures)
+        before, after = (_esc(f) for f in link.figures)
         change = f"{before} → <b>{after}</b>"
     else:
-        change = html.escape(_clip(link.reason, MAX_CLAIM_CHARS))
+        change = _esc(_clip(link.reason, MAX_CLAIM_CHARS))
     sources = _source(b) if a.article == b.article else f"{_source(a)} {_source(b)}"
     return f"• {_who(b)}{story}: {change} {sources}".rstrip()
 
 
 def _who(claim: ChangedClaim) -> str:
-    return f"<b>{html.escape(claim.claimant)}</b>" if claim.claimant else "<b>Unattributed</b>"
+    return f"<b>{_esc(claim.claimant)}</b>" if claim.claimant else "<b>Unattributed</b>"
 
 
 def _says(claim: ChangedClaim, figure: str | None) -> str:
     if figure:
-        return f"says {html.escape(figure)}"
-    return f"says “{html.escape(_clip(claim.text, 160))}”"
+        return f"says {_esc(figure)}"
+    return f"says “{_esc(_clip(claim.text, 160))}”"
 
 
 def _source(claim: ChangedClaim) -> str:
     title = _clip(claim.article.title or "article", 60)
     url = claim.article.url
     if url and len(url) <= MAX_URL and url.lower().startswith(("https://", "http://")):
-        return f'(<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>)'
+        return f'(<a href="{html.escape(url, quote=True)}">{_esc(title)}</a>)'
     if claim.article.title:
-        return f"({html.escape(title)})"
+        return f"({_esc(title)})"
     return ""
 
 

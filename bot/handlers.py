@@ -470,7 +470,7 @@ async def on_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def on_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/subscribe [HH:MM] [timezone] [filters]: the daily digest."""
-    from bot.digest import SUBSCRIBE_USAGE, parse_subscribe
+    from bot.digest import SUBSCRIBE_USAGE, describe_subscription, parse_subscribe
     from bot.schedule import ScheduleError
 
     chat = update.effective_chat
@@ -487,11 +487,7 @@ async def on_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     tz = await services(context).run(_chat_timezone, services(context), chat.id)
     sub = await digests.subscribe(chat.id, request, tz)
-    await reply(
-        update,
-        context,
-        f"Subscribed: a digest every day at <b>{sub.at:%H:%M}</b> ({_escape(sub.timezone)}).",
-    )
+    await reply(update, context, "Subscribed. " + describe_subscription(sub))
 
 
 def _chat_timezone(svc: Services, chat_id: int) -> str | None:

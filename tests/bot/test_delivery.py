@@ -208,6 +208,8 @@ async def test_digest_on_demand_moves_the_next_digests_start(engine: Engine) -> 
     world.clock.set(MONDAY_0700 + timedelta(minutes=30))
     assert await bot.send_now(1) == 1
     assert await bot.send_now(99, chat_timezone=KYIV) == 1  # not subscribed: the last day
+    world.api.blocked = {98}
+    assert await bot.send_now(98) == 0
     world.clock.set(MONDAY_0800)
     (claim,) = await asyncio.to_thread(bot._claim, world.clock.now())
     assert claim.since == MONDAY_0700 + timedelta(minutes=30)

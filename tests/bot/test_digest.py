@@ -289,3 +289,13 @@ def test_a_subscription_described() -> None:
     assert_telegram_html(text)
     assert "<b>07:30</b> Europe/Kyiv, next on 2 July 2024." in text
     assert "About: claimants: Defence &lt;Ministry&gt;. On days with nothing new: nothing." in text
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [("We hold the line", "“We hold the line”"), ('"We hold the line,"', '"We hold the line,"'),
+     ("“We hold the line”", "“We hold the line”")],
+)  # fmt: skip
+def test_quotes_are_marked_once(text: str, shown: str) -> None:
+    quote = claim(1, text, "Commander", kind="direct_quote")
+    assert f"• {shown} (" in compose(changes(quote)).messages[0]
