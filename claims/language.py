@@ -10,6 +10,10 @@ from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+")
 SAMPLE_CHARS = 20_000
+MIN_WORDS = 30
+MIN_ENGLISH_SHARE = 0.06
+"""English running text has a quarter or more of its words among the profile's; a long text
+with under 6% is no English even when no other profile fits."""
 
 STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -28,6 +32,13 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "pl": "i w na nie z się do że to jest o jak po od za przez są dla",
         "tr": "ve bir bu da de için ile olarak çok daha olan gibi ama en",
         "sv": "och att det som en på är av för med till den har inte om ett",
+        "cs": "a v se na je že to s z do o jako ale pro jsou by byl podle nebo které jeho už také "
+        "jsme není bylo při",
+        "ro": "și în de la cu a pe nu din că o pentru este care mai au fost sunt sau ca",
+        "hu": "a az és hogy nem is egy meg van volt már csak de ez mint el",
+        "fi": "ja on ei se että oli hän mutta ovat kun myös tai sen joka",
+        "id": "yang dan di ini itu dengan untuk dari tidak dalam akan pada juga ke",
+        "da": "og i at det er en til på af med for ikke den har som de",
     }.items()
 }
 
@@ -60,6 +71,8 @@ def detect_language(text: str) -> str:
         name = unicodedata.name(ch, "")
         scripts[next((code for key, code in _SCRIPTS if name.startswith(key)), "LATIN")] += 1
     script, count = scripts.most_common(1)[0]
+    if script in ("zh", "ja") and scripts["ja"] > 0.1 * (scripts["ja"] + scripts["zh"]):
+        return "ja"  # Japanese writes kanji among its kana
     if script != "LATIN" and count > 0.3 * len(letters):
         if (
             script == "ru"
@@ -74,4 +87,6 @@ def detect_language(text: str) -> str:
     best = max(hits, key=lambda lang: hits[lang])
     if best != "en" and hits[best] > 1.5 * hits["en"] and hits[best] >= 3:
         return best
+    if len(words) >= MIN_WORDS and hits["en"] < MIN_ENGLISH_SHARE * len(words):
+        return "und"  # a Latin-script language without a profile here
     return "en"
