@@ -185,8 +185,8 @@ def incoming_article(message: Message) -> Incoming:
     )
     found = [e.url if e.type == MessageEntity.TEXT_LINK else value for e, value in entities.items()]
     links = [u for u in found if u]
-    if links and not links[0].startswith(("http://", "https://")):
-        links[0] = "https://" + links[0]
+    if links and "://" not in links[0]:
+        links[0] = "https://" + links[0]  # "example.org/a" is a link Telegram recognises
     outlet = published = None
     origin = message.forward_origin
     if origin is not None:
@@ -244,7 +244,7 @@ async def on_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or chat is None or not _allowed(update, context):
         return
     item = incoming_article(message)
-    if not item.text and not item.link:
+    if not (item.text or "").strip() and not item.link:
         await reply(update, context, NOT_AN_ARTICLE)
         return
     svc = services(context)
