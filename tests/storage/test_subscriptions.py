@@ -3,22 +3,18 @@ across restarts, missed days, crashed processes and processes racing for the sam
 
 from __future__ import annotations
 
-import os
+import multiprocessing
 import threading
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, create_engine
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from bot.schedule import CALENDAR, starting
 from storage.db import make_engine
-from storage.migrate import upgrade
 from storage.models import Article, Chat, Claim, Claimant, ClaimLink, Story
 from storage.subscriptions import (
     LEASE,
@@ -38,40 +34,9 @@ from storage.subscriptions import (
     upsert_subscription,
 )
 
-PG_URL = os.environ.get(
-    "CLAIMWATCH_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 KYIV = "Europe/Kyiv"
 BEFORE = datetime(2024, 7, 1, 4, 0, tzinfo=UTC)  # 07:00 in Kyiv
 EIGHT = datetime(2024, 7, 1, 5, 0, tzinfo=UTC)  # 08:00 in Kyiv
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def digest_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """A migrated database: a fresh SQLite file, or a schema of its own on PostgreSQL."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'digest.db'}")
-        upgrade(engine)
-        yield engine
-        engine.dispose()
-        return
-    schema = f"digest_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    try:
-        with admin.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-    except OperationalError:
-        admin.dispose()
-        if os.environ.get("CLAIMWATCH_REQUIRE_POSTGRES"):
-            raise
-        pytest.skip("PostgreSQL is not reachable")
-    engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    upgrade(engine)
-    yield engine
-    engine.dispose()
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def subscribe(
@@ -97,136 +62,132 @@ def done(engine: Engine, c: ClaimedDelivery, status: str = "sent", now: datetime
         return mark_delivered(s, c, status=status, now=now, parts_sent=1)  # type: ignore[arg-type]
 
 
-def test_nothing_is_due_before_its_time_and_once_at_it(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
-    assert claim(digest_engine, EIGHT - timedelta(seconds=1)) == []
-    (c,) = claim(digest_engine, EIGHT)
+def test_nothing_is_due_before_its_time_and_once_at_it(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
+    assert claim(engine, EIGHT - timedelta(seconds=1)) == []
+    (c,) = claim(engine, EIGHT)
     assert (c.chat_id, c.local_date, c.since, c.cutoff) == (1, date(2024, 7, 1), BEFORE, EIGHT)
-    assert claim(digest_engine, EIGHT + timedelta(minutes=1)) == []
-    assert done(digest_engine, c)
-    assert claim(digest_engine, EIGHT + timedelta(hours=12)) == []
-    (tomorrow,) = claim(digest_engine, EIGHT + timedelta(days=1))
+    assert claim(engine, EIGHT + timedelta(minutes=1)) == []
+    assert done(engine, c)
+    assert claim(engine, EIGHT + timedelta(hours=12)) == []
+    (tomorrow,) = claim(engine, EIGHT + timedelta(days=1))
     assert tomorrow.local_date == date(2024, 7, 2)
     assert tomorrow.since == EIGHT  # the next digest starts where the last one ended
 
 
-def test_days_missed_while_down_go_out_once_when_back(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
+def test_days_missed_while_down_go_out_once_when_back(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
     back = EIGHT + timedelta(days=3, hours=-2)  # 06:00 on 4 July: down since 1 July
-    (c,) = claim(digest_engine, back)
+    (c,) = claim(engine, back)
     assert c.local_date == date(2024, 7, 3)
-    assert done(digest_engine, c, now=back)
-    assert claim(digest_engine, back + timedelta(minutes=30)) == []
-    (c,) = claim(digest_engine, EIGHT + timedelta(days=3))
+    assert done(engine, c, now=back)
+    assert claim(engine, back + timedelta(minutes=30)) == []
+    (c,) = claim(engine, EIGHT + timedelta(days=3))
     assert c.local_date == date(2024, 7, 4)
 
 
-def test_a_new_subscription_after_its_time_starts_tomorrow(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, EIGHT + timedelta(minutes=5))
-    assert claim(digest_engine, EIGHT + timedelta(hours=20)) == []
-    assert [c.local_date for c in claim(digest_engine, EIGHT + timedelta(days=1))] == [
-        date(2024, 7, 2)
-    ]
+def test_a_new_subscription_after_its_time_starts_tomorrow(engine: Engine) -> None:
+    subscribe(engine, 1, EIGHT + timedelta(minutes=5))
+    assert claim(engine, EIGHT + timedelta(hours=20)) == []
+    assert [c.local_date for c in claim(engine, EIGHT + timedelta(days=1))] == [date(2024, 7, 2)]
 
 
-def test_changing_the_time_after_todays_digest_never_sends_it_again(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
-    (c,) = claim(digest_engine, EIGHT)
-    assert done(digest_engine, c)
+def test_changing_the_time_after_todays_digest_never_sends_it_again(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
+    (c,) = claim(engine, EIGHT)
+    assert done(engine, c)
     # At 09:00 the chat moves its digest to 10:00: today's 10:00 is ahead, but today is done.
-    subscribe(digest_engine, 1, EIGHT + timedelta(hours=1), at=time(10))
-    assert claim(digest_engine, EIGHT + timedelta(hours=2)) == []
-    with Session(digest_engine) as s:
+    subscribe(engine, 1, EIGHT + timedelta(hours=1), at=time(10))
+    assert claim(engine, EIGHT + timedelta(hours=2)) == []
+    with Session(engine) as s:
         sub = get_subscription(s, 1)
         assert sub is not None and sub.owed_date == date(2024, 7, 2)
-    (c,) = claim(digest_engine, EIGHT + timedelta(days=1, hours=2))
+    (c,) = claim(engine, EIGHT + timedelta(days=1, hours=2))
     assert c.local_date == date(2024, 7, 2)
 
 
-def test_unsubscribed_and_blocked_chats_get_nothing(digest_engine: Engine) -> None:
+def test_unsubscribed_and_blocked_chats_get_nothing(engine: Engine) -> None:
     for chat in (1, 2, 3):
-        subscribe(digest_engine, chat, BEFORE)
-    with Session(digest_engine) as s:
+        subscribe(engine, chat, BEFORE)
+    with Session(engine) as s:
         assert remove_subscription(s, 2)
         assert not remove_subscription(s, 2)
-    claimed = {c.chat_id: c for c in claim(digest_engine, EIGHT)}
+    claimed = {c.chat_id: c for c in claim(engine, EIGHT)}
     assert set(claimed) == {1, 3}
-    assert done(digest_engine, claimed[1])
-    assert done(digest_engine, claimed[3], "blocked")
-    with Session(digest_engine) as s:
+    assert done(engine, claimed[1])
+    assert done(engine, claimed[3], "blocked")
+    with Session(engine) as s:
         sub = get_subscription(s, 3)
         assert sub is not None and not sub.active
-    (c,) = claim(digest_engine, EIGHT + timedelta(days=1))
-    assert c.chat_id == 1 and done(digest_engine, c)
-    subscribe(digest_engine, 3, EIGHT + timedelta(days=1, hours=1))  # back: active again
-    assert [c.chat_id for c in claim(digest_engine, EIGHT + timedelta(days=2))] == [1, 3]
+    (c,) = claim(engine, EIGHT + timedelta(days=1))
+    assert c.chat_id == 1 and done(engine, c)
+    subscribe(engine, 3, EIGHT + timedelta(days=1, hours=1))  # back: active again
+    assert [c.chat_id for c in claim(engine, EIGHT + timedelta(days=2))] == [1, 3]
 
 
-def test_a_crashed_claim_is_taken_over_after_the_lease_and_fenced(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
-    (first,) = claim(digest_engine, EIGHT, worker="crashed")
-    assert claim(digest_engine, EIGHT + LEASE - timedelta(seconds=1), worker="w2") == []
-    (second,) = claim(digest_engine, EIGHT + LEASE + timedelta(seconds=1), worker="w2")
+def test_a_crashed_claim_is_taken_over_after_the_lease_and_fenced(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
+    (first,) = claim(engine, EIGHT, worker="crashed")
+    assert claim(engine, EIGHT + LEASE - timedelta(seconds=1), worker="w2") == []
+    (second,) = claim(engine, EIGHT + LEASE + timedelta(seconds=1), worker="w2")
     assert (second.id, second.attempt, second.since, second.cutoff) == (
         first.id,
         2,
         first.since,
         first.cutoff,  # the same window: a retry sends the same digest
     )
-    assert not done(digest_engine, first)  # the crashed process's late word is refused
-    assert done(digest_engine, second)
-    with Session(digest_engine) as s:
+    assert not done(engine, first)  # the crashed process's late word is refused
+    assert done(engine, second)
+    with Session(engine) as s:
         assert delivery_counts(s) == {"sent": 1}
 
 
-def test_progress_of_a_long_digest_survives_a_crash(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
-    (c,) = claim(digest_engine, EIGHT)
-    with Session(digest_engine) as s:
+def test_progress_of_a_long_digest_survives_a_crash(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
+    (c,) = claim(engine, EIGHT)
+    with Session(engine) as s:
         assert record_progress(s, c, 2)
-    (again,) = claim(digest_engine, EIGHT + LEASE * 2, worker="w2")
+    (again,) = claim(engine, EIGHT + LEASE * 2, worker="w2")
     assert again.parts_sent == 2
 
 
-def test_failures_are_retried_then_given_up(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
+def test_failures_are_retried_then_given_up(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
     now = EIGHT
-    (c,) = claim(digest_engine, now)
+    (c,) = claim(engine, now)
     for attempt in range(2, MAX_ATTEMPTS + 1):
-        assert done(digest_engine, c, "failed")  # stays pending
+        assert done(engine, c, "failed")  # stays pending
         now += LEASE + timedelta(seconds=1)
-        (c,) = claim(digest_engine, now)
+        (c,) = claim(engine, now)
         assert c.attempt == attempt
     now += LEASE + timedelta(seconds=1)
-    assert claim(digest_engine, now) == []
-    with Session(digest_engine) as s:
+    assert claim(engine, now) == []
+    with Session(engine) as s:
         assert delivery_counts(s) == {"failed": 1}
 
 
-def test_renewing_keeps_a_slow_delivery_ours(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
-    (c,) = claim(digest_engine, EIGHT)
-    with Session(digest_engine) as s:
+def test_renewing_keeps_a_slow_delivery_ours(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
+    (c,) = claim(engine, EIGHT)
+    with Session(engine) as s:
         assert renew_claims(s, [c], EIGHT + LEASE - timedelta(seconds=5)) == {c.id}
-    assert claim(digest_engine, EIGHT + LEASE + timedelta(seconds=5), worker="w2") == []
+    assert claim(engine, EIGHT + LEASE + timedelta(seconds=5), worker="w2") == []
 
 
-def test_a_digest_asked_for_moves_the_cursor(digest_engine: Engine) -> None:
-    subscribe(digest_engine, 1, BEFORE)
-    with Session(digest_engine) as s:
+def test_a_digest_asked_for_moves_the_cursor(engine: Engine) -> None:
+    subscribe(engine, 1, BEFORE)
+    with Session(engine) as s:
         advance_cursor(s, 1, BEFORE + timedelta(minutes=30))
         advance_cursor(s, 1, BEFORE + timedelta(minutes=10))  # never backwards
-    (c,) = claim(digest_engine, EIGHT)
+    (c,) = claim(engine, EIGHT)
     assert c.since == BEFORE + timedelta(minutes=30)
 
 
 @pytest.mark.parametrize("workers", [2, 4])
-def test_racing_workers_claim_each_delivery_exactly_once(
-    digest_engine: Engine, workers: int
-) -> None:
+def test_racing_workers_claim_each_delivery_exactly_once(engine: Engine, workers: int) -> None:
     chats = range(1, 121)
     for chat in chats:
-        subscribe(digest_engine, chat, BEFORE)
+        subscribe(engine, chat, BEFORE)
     claimed: list[tuple[str, int, date]] = []
     start = threading.Barrier(workers)
     errors: list[BaseException] = []
@@ -236,10 +197,10 @@ def test_racing_workers_claim_each_delivery_exactly_once(
             for day in range(3):  # three days, each raced for
                 start.wait()
                 now = EIGHT + timedelta(days=day, minutes=1)
-                while batch := claim(digest_engine, now, worker=name, limit=17):
+                while batch := claim(engine, now, worker=name, limit=17):
                     for c in batch:
                         claimed.append((name, c.chat_id, c.local_date))
-                        assert done(digest_engine, c, now=now)
+                        assert done(engine, c, now=now)
         except BaseException as err:  # noqa: BLE001 - reported below
             errors.append(err)
 
@@ -252,22 +213,22 @@ def test_racing_workers_claim_each_delivery_exactly_once(
     per_delivery = Counter((chat, day) for _, chat, day in claimed)
     assert len(per_delivery) == 120 * 3
     assert set(per_delivery.values()) == {1}
-    with Session(digest_engine) as s:
+    with Session(engine) as s:
         assert delivery_counts(s) == {"sent": 360}
         assert s.get(DigestDelivery, 1) is not None
 
 
-def test_racing_for_stale_claims_gives_each_to_one_worker(digest_engine: Engine) -> None:
+def test_racing_for_stale_claims_gives_each_to_one_worker(engine: Engine) -> None:
     for chat in range(1, 101):
-        subscribe(digest_engine, chat, BEFORE)
-    assert len(claim(digest_engine, EIGHT, worker="crashed")) == 100
+        subscribe(engine, chat, BEFORE)
+    assert len(claim(engine, EIGHT, worker="crashed")) == 100
     later = EIGHT + LEASE + timedelta(seconds=1)
     taken: list[int] = []
     start = threading.Barrier(3)
 
     def run(name: str) -> None:
         start.wait()
-        while batch := claim(digest_engine, later, worker=name, limit=7):
+        while batch := claim(engine, later, worker=name, limit=7):
             taken.extend(c.id for c in batch)
 
     threads = [threading.Thread(target=run, args=(f"w{i}",)) for i in range(3)]
@@ -335,9 +296,9 @@ def _store_news(engine: Engine) -> dict[str, int]:
     return ids
 
 
-def test_changes_since_the_last_digest(digest_engine: Engine) -> None:
-    ids = _store_news(digest_engine)
-    with Session(digest_engine) as s:
+def test_changes_since_the_last_digest(engine: Engine) -> None:
+    ids = _store_news(engine)
+    with Session(engine) as s:
         changes = changes_since(s, 1, BEFORE, EIGHT)
     assert [c.claim_id for c in changes.claims] == [ids["update"], ids["rival"]]
     first = changes.claims[0]
@@ -367,10 +328,45 @@ def test_changes_since_the_last_digest(digest_engine: Engine) -> None:
     ],
 )
 def test_the_window_is_since_exclusive_until_inclusive(
-    digest_engine: Engine, since: datetime | None, until: datetime, expected: int
+    engine: Engine, since: datetime | None, until: datetime, expected: int
 ) -> None:
-    _store_news(digest_engine)
-    with Session(digest_engine) as s:
+    _store_news(engine)
+    with Session(engine) as s:
         changes = changes_since(s, 1, since, until)
     assert len(changes.claims) == expected
     assert all(c.text != "another chat's claim" for c in changes.claims)
+
+
+def _claim_all_in_a_process(
+    url: str, name: str, now: datetime, start: Any
+) -> list[tuple[int, str]]:
+    """A second bot process: its own interpreter, engine and connections."""
+    engine = make_engine(url)
+    start.wait()
+    got: list[tuple[int, str]] = []
+    while batch := claim(engine, now, worker=name, limit=9):
+        for c in batch:
+            got.append((c.chat_id, c.local_date.isoformat()))
+            assert done(engine, c, now=now)
+    engine.dispose()
+    return got
+
+
+def test_two_processes_racing_claim_each_delivery_exactly_once(
+    engine: Engine, database_url: str
+) -> None:
+    for chat in range(1, 151):
+        subscribe(engine, chat, BEFORE)
+    context = multiprocessing.get_context("spawn")
+    start = context.Manager().Barrier(2)
+    with context.Pool(2) as pool:
+        runs = [
+            pool.apply_async(_claim_all_in_a_process, (database_url, f"p{i}", EIGHT, start))
+            for i in range(2)
+        ]
+        results = [r.get(timeout=120) for r in runs]
+    assert all(results)  # both processes got a share
+    claimed = Counter(item for result in results for item in result)
+    assert len(claimed) == 150 and set(claimed.values()) == {1}
+    with Session(engine) as s:
+        assert delivery_counts(s) == {"sent": 150}
