@@ -29,9 +29,10 @@ from telegram import (
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
+from bot.chart import timeline_chart
 from bot.fetch import FetchError, FetchLimits, fetch_article
 from bot.html import claims_messages, related_messages, summary_messages
-from bot.send import send_html
+from bot.send import send_html, with_retries
 from bot.settings import Settings
 from claims import Extraction, ExtractionError, extract
 from storage.db import session_scope
@@ -384,6 +385,7 @@ async def on_timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     if timeline:
         await reply_all(update, context, claims_messages(found[0].title, timeline, ""))
+        await send_chart(update, context, found[0].title, timeline)
         return
     buttons = [
         [InlineKeyboardButton(f"{s.title} ({s.claims})"[:60], callback_data=f"tl:{s.id}")]
@@ -527,6 +529,23 @@ async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await reply(update, context, "I don't know that command. /help lists what I can do.")
 
 
+async def send_chart(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, title: str, timeline: Sequence[Any]
+) -> None:
+    """The story's figures over time, when it has figures to draw."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    png = await services(context).run(timeline_chart, title, timeline)
+    if png is not None:
+        await with_retries(
+            lambda: context.bot.send_photo(
+                chat.id, photo=png, caption=f"{title}: figures over time"
+            ),
+            f"sendPhoto to {chat.id}",
+        )
+
+
 # ----------------------------------------------------------------------------------------------
 # Buttons
 
@@ -573,6 +592,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 ]
                 if found:
                     title = found[0].title
+                charts.append((title, timeline))
                 return claims_messages(title, timeline, "That story has no stored claims.")
             if action == "who":
                 claims = claims_of_claimant_id(session=session, chat_id=chat.id, claimant_id=ident)
@@ -580,4 +600,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 return claims_messages(f"Claims by {name}", claims, "No claims stored.")
         return ["That button has expired."]
 
+    charts: list[tuple[str, list[Any]]] = []
     await reply_all(update, context, await svc.run(load))
+    for title, timeline in charts:
+        await send_chart(update, context, title, timeline)

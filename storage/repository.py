@@ -15,13 +15,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, or_, text, update
-from sqlmodel import Session, col, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, SQLModel, col, select
 
 from claims.claimants import claimant_key
 from claims.linking import (
     CANDIDATES_PER_KEY,
     MAX_CANDIDATES,
     ClaimFacts,
+    LinkKeys,
     best_links,
     facts_of_article,
     link_keys,
@@ -72,6 +74,8 @@ class StoredClaim:
     places: tuple[str, ...]
     when: str | None
     story_id: int | None
+    values: tuple[float, ...]
+    """The figures' values, in the order of `figures`."""
     published_on: datetime
     article_title: str | None
     article_link: str | None
@@ -112,6 +116,23 @@ def content_hash(text: str) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _clean(value: str) -> str:
+    """PostgreSQL text cannot hold NUL; one replacement character keeps every offset."""
+    return value.replace("\x00", "\ufffd")
+
+
+def _clip(value: str | None, size: int) -> str | None:
+    """Bounded columns get at most their size (PostgreSQL refuses longer; SQLite would not)."""
+    return None if value is None else _clean(value)[:size]
+
+
+def _insert_ignoring(session: Session, table: type[SQLModel]) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING: of two processes adding the same chat, article,
+    claimant or story at once, one inserts and the other finds it, and neither fails."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -383,6 +404,7 @@ def _to_stored(c: Claim, a: Article) -> StoredClaim:
         places=tuple(c.places),
         when=c.when_text,
         story_id=c.story_id,
+        values=tuple(float(f["value"]) for f in c.figures if f.get("value") is not None),
         published_on=c.published_on,
         article_title=a.title,
         article_link=a.link,

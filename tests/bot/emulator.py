@@ -168,7 +168,10 @@ class BotAPIEmulator:
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the bot stopped polling while we held its getUpdates
 
         return Handler
 

@@ -331,3 +331,25 @@ def test_add_handlers_is_separate_from_the_network() -> None:
     app = Application.builder().token(TOKEN).build()
     add_handlers(app)
     assert app.handlers
+
+
+NORTH = (
+    "Heavy losses near Dalsk\n\nMore than 800 Eastern soldiers were killed near Dalsk in the last "
+    "two days, according to the Northern Defence Ministry.\n"
+)
+EAST = (
+    "Eastern command rejects figures\n\nThe Eastern General Staff said that only 120 Eastern "
+    "soldiers had been killed near Dalsk in the last two days.\n"
+)
+
+
+async def test_a_contradiction_is_shown_and_the_story_is_charted(bot: Any) -> None:
+    api, _ = bot
+    api.push(emu.message(25, NORTH))
+    await wait(api, 25)
+    api.push(emu.message(25, EAST))
+    reply = texts(await wait(api, 25, 2))
+    assert "What this adds to known stories" in reply and "Disputed" in reply
+    api.push(emu.command(25, "/timeline losses"))
+    photo = await asyncio.to_thread(api.wait_for, lambda: api.sent(25, "sendPhoto"))
+    assert photo[0].files["photo"].startswith(b"\x89PNG")

@@ -1,0 +1,135 @@
+"""Reply latency of the real bot through the Bot API emulator over HTTP.
+
+    python bench/bot.py [--runs 10]
+
+Measures, from the moment an update is available to the moment the bot's answer reaches the API:
+a 1,000-word article alone (p50/p95 over --runs), 20 chats sending one at once, and /help from one
+chat while another chat's 10,000-word article is being read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pydantic import SecretStr  # noqa: E402
+
+from bot.app import build_application, configure_logging  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from storage.db import make_engine  # noqa: E402
+from storage.migrate import upgrade  # noqa: E402
+from tests.bot import emulator as emu  # noqa: E402
+
+TOKEN = "123456:BENCH-TOKEN"
+EXAMPLE = (ROOT / "bot/examples/river-crossing.txt").read_text(encoding="utf-8")
+
+
+def article(words: int, seed: int) -> str:
+    """About `words` words of news copy, unique per seed so no article is a duplicate."""
+    body = EXAMPLE.split("\n\n", 1)[1]
+    out, n = [f"Update {seed}: fighting continues\n"], 0
+    while n < words:
+        paragraph = body.replace("800", str(800 + seed + n))
+        out.append(paragraph)
+        n += len(paragraph.split())
+    return "\n\n".join(out)
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def answered(api: emu.BotAPIEmulator, chat_id: int, before: int) -> float:
+    while len(api.sent(chat_id)) <= before:
+        await asyncio.sleep(0.005)
+    return time.perf_counter()
+
+
+async def timed(api: emu.BotAPIEmulator, update: dict[str, object], chat_id: int) -> float:
+    before = len(api.sent(chat_id))
+    start = time.perf_counter()
+    api.push(update)
+    return await answered(api, chat_id, before) - start
+
+
+async def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=10)
+    args = ap.parse_args()
+
+    api = emu.BotAPIEmulator(TOKEN).start()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        settings = Settings(
+            telegram_bot_token=SecretStr(TOKEN),
+            telegram_api_base_url=api.base_url,
+            database_url=url,
+            rate_limit_articles=1000,
+            digests=False,
+            log_level="WARNING",
+        )
+        configure_logging(settings)
+        app = build_application(settings)
+        await app.initialize()
+        assert app.post_init is not None and app.updater is not None
+        await app.post_init(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            await timed(api, emu.message(1, article(200, 0)), 1)  # warm up
+            alone = [
+                await timed(api, emu.message(2, article(1000, i + 1)), 2) for i in range(args.runs)
+            ]
+            start = time.perf_counter()
+            befores = {100 + c: len(api.sent(100 + c)) for c in range(20)}
+            for c in range(20):
+                api.push(emu.message(100 + c, article(1000, 1000 + c)))
+            done = await asyncio.gather(*(answered(api, cid, b) for cid, b in befores.items()))
+            crowd = [t - start for t in done]
+
+            big_before = len(api.sent(3))
+            api.push(emu.message(3, article(10_000, 5000)))
+            await asyncio.sleep(0.3)
+            helps = []
+            for _ in range(5):
+                helps.append(await timed(api, emu.command(4, "/help"), 4))
+                await asyncio.sleep(0.1)
+            big = await answered(api, 3, big_before)
+            reading_big = big - start
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+            assert app.post_shutdown is not None
+            await app.post_shutdown(app)
+            api.stop()
+
+    ms = lambda v: f"{v * 1000:.0f} ms"  # noqa: E731
+    print(
+        f"1,000-word article, alone ({args.runs} runs): p50 {ms(pct(alone, 50))}, "
+        f"p95 {ms(pct(alone, 95))}"
+    )
+    print(
+        f"1,000-word articles from 20 chats at once: p50 {ms(pct(crowd, 50))}, "
+        f"p95 {ms(pct(crowd, 95))}, last {ms(max(crowd))}"
+    )
+    print(
+        f"/help while a 10,000-word article is read: p50 {ms(pct(helps, 50))}, "
+        f"max {ms(max(helps))} (the article itself: {reading_big - 0:.1f} s after the crowd began)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
