@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from claims.canonical import country_name
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 TIME_PREPOSITIONS = frozenset(
@@ -20,17 +22,22 @@ _DATELINE_END = frozenset({":", "—", "–", "-"})
 
 def places(sentence: Span, source: Span | None = None) -> tuple[str, ...]:
     """Distinct place names in text order, without a leading article ("the Donbas region" →
-    "Donbas region"). Not places: the claimant's own words ("Ukraine's General Staff"), an owner
+    "Donbas region"). Not places: the claimant's own name ("Ukraine's General Staff"), an owner
     ("Ukraine's losses"), an adjective the recogniser took for a place, a dateline
     ("Moscow/Kyiv:")."""
     seen: dict[str, str] = {}
     dateline_end = _dateline_end(sentence)
     doc = sentence.doc
     for ent in sentence.ents:
-        if ent.label_ not in PLACE_LABELS or ent.start < dateline_end:
+        if ent.start < dateline_end:
             continue
+        if ent.label_ not in PLACE_LABELS and not (
+            ent.label_ in ("ORG", "PERSON", "NORP") and country_name(ent.text) is not None
+        ):
+            continue  # a country or capital is a place whatever the recogniser called it
         if source is not None and source.start <= ent.start < source.end:
-            continue
+            if ent.root.dep_ != "pobj":
+                continue  # the claimant itself; but "officials in Kolbek" speak of Kolbek
         if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'"):
             continue
         if ent.text.endswith(("'s", "’s")) or ent.root.tag_ in ("JJ", "NNPS"):

@@ -34,6 +34,7 @@ def sentence_of(text: str) -> Span:
         ),
         ("Moscow/Kyiv: Russia's losses grew near Lyman.", None, ("Lyman",)),
         ("The ministry said 40 soldiers were killed.", "The ministry", ()),
+        ("Officials in Kyiv said two hospitals were hit.", "Officials in Kyiv", ("Kyiv",)),
     ],
 )
 def test_places(text: str, source: str | None, expected: tuple[str, ...]) -> None:
