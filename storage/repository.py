@@ -101,6 +101,17 @@ class SavedArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class NewLink:
+    """A link to store: `from_claim_id` is the newer claim."""
+
+    from_claim_id: int
+    to_claim_id: int
+    kind: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoryInfo:
     id: int
     key: str
@@ -144,11 +155,24 @@ def get_or_create_chat(
 ) -> Chat:
     chat = session.get(Chat, chat_id)
     if chat is None:
-        chat = Chat(id=chat_id, title=title, created_at=now or _now())
-        session.add(chat)
-        session.flush()
-    elif not chat.active:
+        session.execute(
+            _insert_ignoring(session, Chat)
+            .values(
+                id=chat_id,
+                title=_clip(title, 256),
+                active=True,
+                timezone="UTC",
+                created_at=now or _now(),
+            )
+            .on_conflict_do_nothing(index_elements=["id"])
+        )
+        chat = session.get(Chat, chat_id)
+        assert chat is not None
+        return chat
+    if not chat.active:
         chat.active = True  # the chat wrote to us again: it no longer blocks the bot
+    if title and chat.title != _clip(title, 256):
+        chat.title = _clip(title, 256)
     return chat
 
 
@@ -172,32 +196,34 @@ def save_article(
     """Stores an article, its claims and their links in the caller's transaction; an article the
     chat already sent (same content hash) is not stored again."""
     received = meta.received_at or _now()
-    get_or_create_chat(session=session, chat_id=chat_id, now=received)
+    text = _clean(text)
     digest = content_hash(text)
-    existing = session.exec(
-        select(Article).where(Article.chat_id == chat_id, Article.content_hash == digest)
-    ).first()
+    existing = _already_stored(session, chat_id, digest)
     if existing is not None:
-        assert existing.id is not None
-        ids = session.exec(
-            select(Claim.id).where(Claim.article_id == existing.id).order_by(col(Claim.id))
-        ).all()
-        return SavedArticle(existing.id, False, existing.received_at, tuple(i for i in ids if i))
-
+        return existing
+    get_or_create_chat(session=session, chat_id=chat_id, now=received)
     published = meta.published_at or received
-    article = Article(
-        chat_id=chat_id,
-        content_hash=digest,
-        title=meta.title or extraction.title,
-        link=meta.link,
-        outlet=meta.outlet,
-        published_at=meta.published_at,
-        received_at=received,
-        language=extraction.language,
-        text=text,
-    )
-    session.add(article)
-    session.flush()
+    article_id = session.execute(
+        _insert_ignoring(session, Article)
+        .values(
+            chat_id=chat_id,
+            content_hash=digest,
+            title=_clip(meta.title or extraction.title, 512),
+            link=_clip(meta.link, 2048),
+            outlet=_clip(meta.outlet, 256),
+            published_at=meta.published_at,
+            received_at=received,
+            language=_clip(extraction.language, 8) or "und",
+            text=text,
+        )
+        .on_conflict_do_nothing(index_elements=["chat_id", "content_hash"])
+        .returning(col(Article.id))
+    ).scalar()
+    if article_id is None:  # the same forward, stored a moment ago by another process
+        existing = _already_stored(session, chat_id, digest)
+        assert existing is not None
+        return existing
+    article = session.get_one(Article, article_id)
     assert article.id is not None
 
     all_facts = facts_of_article(extraction, published.date()) if link else []
@@ -217,7 +243,9 @@ def save_article(
             continue
         keys = link_keys(facts)
         for key in keys.keys():
-            session.add(ClaimKey(chat_id=chat_id, key=key, published_on=published, claim_id=row.id))
+            session.add(
+                ClaimKey(chat_id=chat_id, key=key[:128], published_on=published, claim_id=row.id)
+            )
         if first_new is not None:
             links += _link(session, chat_id, row, facts, keys, first_new, received)
     session.flush()
@@ -226,6 +254,19 @@ def save_article(
     return SavedArticle(
         article.id, True, received, tuple(r.id for r, _ in rows if r.id), tuple(links)
     )
+
+
+def _already_stored(session: Session, chat_id: int, digest: str) -> SavedArticle | None:
+    existing = session.exec(
+        select(Article).where(Article.chat_id == chat_id, Article.content_hash == digest)
+    ).first()
+    if existing is None:
+        return None
+    assert existing.id is not None
+    ids = session.exec(
+        select(Claim.id).where(Claim.article_id == existing.id).order_by(col(Claim.id))
+    ).all()
+    return SavedArticle(existing.id, False, existing.received_at, tuple(i for i in ids if i))
 
 
 def _claim_row(
@@ -240,7 +281,7 @@ def _claim_row(
     claimant_id = None
     if claim.claimant:
         claimant_id = _claimant_id(session, claim.claimant, claim.claimant_kind)
-        if claim.source is not None:
+        if claimant_id is not None and claim.source is not None:
             _add_alias(session, claimant_id, claim.source.text)
     story_id = None
     if facts is not None and facts.story and facts.story_title:
@@ -250,70 +291,86 @@ def _claim_row(
         article_id=article_id,
         claimant_id=claimant_id,
         story_id=story_id,
-        claimant_name=claim.claimant,
+        claimant_name=_clip(claim.claimant, 256),
         claimant_kind=claim.claimant_kind,
-        claimant_role=claim.claimant_role,
-        speaker=claim.speaker,
+        claimant_role=_clip(claim.claimant_role, 128),
+        speaker=_clip(claim.speaker, 256),
         kind=claim.kind,
         hedged=claim.hedged,
-        content_text=claim.content.text,
+        content_text=_clean(claim.content.text),
         content_start=claim.content.start,
         content_end=claim.content.end,
         content_parts=[list(p) for p in claim.content.parts],
-        source_text=claim.source.text if claim.source else None,
+        source_text=_clean(claim.source.text) if claim.source else None,
         source_start=claim.source.start if claim.source else None,
         source_end=claim.source.end if claim.source else None,
-        cue_text=claim.cue.text[:512] if claim.cue else None,
+        cue_text=_clip(claim.cue.text, 512) if claim.cue else None,
         cue_start=claim.cue.start if claim.cue else None,
         cue_end=claim.cue.end if claim.cue else None,
-        sentence_text=claim.sentence.text,
+        sentence_text=_clean(claim.sentence.text),
         sentence_start=claim.sentence.start,
         sentence_end=claim.sentence.end,
         figures=[f.to_json() for f in claim.figures],
-        places=list(claim.places),
-        when_text=claim.when[:256] if claim.when else None,
+        places=[_clean(p) for p in claim.places],
+        when_text=_clip(claim.when, 256),
         facts=facts.to_json() if facts is not None else None,
         published_on=published,
         created_at=received,
     )
 
 
-def _claimant_id(session: Session, name: str, kind: str) -> int:
-    key = claimant_key(name)
-    alias = session.exec(select(ClaimantAlias).where(ClaimantAlias.alias_key == key)).first()
+def _claimant_id(session: Session, name: str, kind: str) -> int | None:
+    """The shared identity a name resolves to (through an alias first), created when new."""
+    key = _clip(claimant_key(name), 256)
+    if not key:
+        return None
+    alias = session.exec(
+        select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias_key == key)
+    ).first()
     if alias is not None:
-        return alias.claimant_id
-    found = session.exec(select(Claimant).where(Claimant.key == key)).first()
+        return alias
+    found = session.exec(select(Claimant.id).where(Claimant.key == key)).first()
     if found is None:
-        found = Claimant(key=key[:256], name=name[:256], kind=kind)
-        session.add(found)
-        session.flush()
-    assert found.id is not None
-    return found.id
+        session.execute(
+            _insert_ignoring(session, Claimant)
+            .values(key=key, name=_clip(name, 256), kind=kind)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        found = session.exec(select(Claimant.id).where(Claimant.key == key)).one()
+    return found
 
 
 def _add_alias(session: Session, claimant_id: int, alias: str) -> None:
-    key = claimant_key(alias)[:512]
-    if not key or session.exec(select(ClaimantAlias).where(ClaimantAlias.alias_key == key)).first():
+    key = _clip(claimant_key(alias), 512)
+    if (
+        not key
+        or session.exec(select(ClaimantAlias.id).where(ClaimantAlias.alias_key == key)).first()
+    ):
         return
-    if session.exec(select(Claimant).where(Claimant.key == key)).first():
+    if session.exec(select(Claimant.id).where(Claimant.key == key)).first():
         return
-    session.add(ClaimantAlias(claimant_id=claimant_id, alias=alias[:512], alias_key=key))
-    session.flush()
+    session.execute(
+        _insert_ignoring(session, ClaimantAlias)
+        .values(claimant_id=claimant_id, alias=_clip(alias, 512), alias_key=key)
+        .on_conflict_do_nothing(index_elements=["alias_key"])
+    )
 
 
 def _story_id(session: Session, chat_id: int, key: str, title: str, now: datetime) -> int:
-    story = session.exec(select(Story).where(Story.chat_id == chat_id, Story.key == key)).first()
-    if story is None:
-        story = Story(
-            chat_id=chat_id, key=key[:256], title=title[:256], created_at=now, updated_at=now
-        )
-        session.add(story)
-        session.flush()
-    else:
-        story.updated_at = now
-    assert story.id is not None
-    return story.id
+    key = _clip(key, 256) or ""
+    found = session.exec(select(Story).where(Story.chat_id == chat_id, Story.key == key)).first()
+    if found is not None:
+        found.updated_at = now
+        assert found.id is not None
+        return found.id
+    session.execute(
+        _insert_ignoring(session, Story)
+        .values(chat_id=chat_id, key=key, title=_clip(title, 256), created_at=now, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["chat_id", "key"])
+    )
+    return (
+        session.exec(select(Story.id).where(Story.chat_id == chat_id, Story.key == key)).one() or 0
+    )
 
 
 def _link(
@@ -321,54 +378,100 @@ def _link(
     chat_id: int,
     row: Claim,
     facts: ClaimFacts,
-    keys: Any,
+    keys: LinkKeys,
     first_new: int,
     now: datetime,
 ) -> list[tuple[int, RelatedClaim]]:
     """Links a new claim to stored claims of the same chat found by shared indexed keys."""
+    assert row.id is not None
+    candidates = candidate_claims(session=session, chat_id=chat_id, keys=keys, before_id=first_new)
+    found = best_links(facts, candidates, limit=MAX_LINKS_PER_CLAIM)
+    add_links(
+        session=session,
+        chat_id=chat_id,
+        links=[NewLink(row.id, cid, lk.kind, lk.score, lk.reason) for cid, lk in found],
+        now=now,
+    )
+    by_id = {c.id: c for c in _stored(session, chat_id, [cid for cid, _ in found])}
+    return [
+        (row.id, RelatedClaim(by_id[cid], lk.kind, lk.score, lk.reason))
+        for cid, lk in found
+        if cid in by_id
+    ]
+
+
+def candidate_claims(
+    *,
+    session: Session,
+    chat_id: int,
+    keys: LinkKeys,
+    before_id: int | None = None,
+    per_key: int = CANDIDATES_PER_KEY,
+    limit: int = MAX_CANDIDATES,
+) -> list[tuple[int, ClaimFacts]]:
+    """The chat's stored claims sharing the most keys with `keys` inside its publication window,
+    with their facts for scoring. Each key reads at most `per_key` index rows, newest first, so
+    a common key costs no more than a rare one; `before_id` leaves out the article being saved."""
     since = datetime.combine(keys.since, datetime.min.time(), UTC)
     until = datetime.combine(keys.until, datetime.min.time(), UTC) + timedelta(days=1)
     shared: Counter[int] = Counter()
     for key in keys.keys():
-        ids = session.exec(
-            select(ClaimKey.claim_id)
-            .where(
-                ClaimKey.chat_id == chat_id,
-                ClaimKey.key == key,
-                col(ClaimKey.published_on) >= since,
-                col(ClaimKey.published_on) < until,
-                col(ClaimKey.claim_id) < first_new,
-            )
-            .order_by(col(ClaimKey.published_on).desc())
-            .limit(CANDIDATES_PER_KEY)
-        ).all()
-        shared.update(ids)
+        query = select(ClaimKey.claim_id).where(
+            ClaimKey.chat_id == chat_id,
+            ClaimKey.key == key[:128],
+            col(ClaimKey.published_on) >= since,
+            col(ClaimKey.published_on) < until,
+        )
+        if before_id is not None:
+            query = query.where(col(ClaimKey.claim_id) < before_id)
+        shared.update(
+            session.exec(query.order_by(col(ClaimKey.published_on).desc()).limit(per_key)).all()
+        )
     if not shared:
         return []
-    chosen = [claim_id for claim_id, _ in shared.most_common(MAX_CANDIDATES)]
+    chosen = [claim_id for claim_id, _ in shared.most_common(limit)]
     stored = session.exec(
         select(Claim.id, Claim.facts).where(Claim.chat_id == chat_id, col(Claim.id).in_(chosen))
     ).all()
-    candidates = [(cid, ClaimFacts.from_json(dict(f))) for cid, f in stored if cid and f]
-    found = best_links(facts, candidates, limit=MAX_LINKS_PER_CLAIM)
-    out = []
-    by_id = {c.id: c for c in _stored(session, chat_id, [cid for cid, _ in found])}
-    assert row.id is not None
-    for cid, link in found:
-        session.add(
-            ClaimLink(
-                chat_id=chat_id,
-                from_claim_id=row.id,
-                to_claim_id=cid,
-                score=link.score,
-                kind=link.kind,
-                reason=link.reason,
-                created_at=now,
-            )
+    facts = {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
+    return [(cid, facts[cid]) for cid in chosen if cid in facts]
+
+
+def add_links(
+    *, session: Session, chat_id: int, links: Sequence[NewLink], now: datetime | None = None
+) -> int:
+    """Stores links between claims of one chat; a pair already linked keeps its link. A claim
+    of another chat is refused: no link ever leads out of a chat. Returns how many were new."""
+    if not links:
+        return 0
+    ids = {i for lk in links for i in (lk.from_claim_id, lk.to_claim_id)}
+    owned = set(
+        session.exec(
+            select(Claim.id).where(Claim.chat_id == chat_id, col(Claim.id).in_(sorted(ids)))
+        ).all()
+    )
+    if ids - owned:
+        raise ValueError(f"claims {sorted(ids - owned)} are not chat {chat_id}'s")
+    stamp = now or _now()
+    result = session.execute(
+        _insert_ignoring(session, ClaimLink)
+        .values(
+            [
+                {
+                    "chat_id": chat_id,
+                    "from_claim_id": lk.from_claim_id,
+                    "to_claim_id": lk.to_claim_id,
+                    "score": lk.score,
+                    "kind": lk.kind,
+                    "reason": _clean(lk.reason),
+                    "created_at": stamp,
+                }
+                for lk in links
+            ]
         )
-        if cid in by_id:
-            out.append((row.id, RelatedClaim(by_id[cid], link.kind, link.score, link.reason)))
-    return out
+        .on_conflict_do_nothing(index_elements=["from_claim_id", "to_claim_id"])
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -574,7 +677,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def search_claims(
     *, session: Session, chat_id: int, query: str, limit: int = 20
 ) -> list[StoredClaim]:
-    """Full-text search over claim content (all words must occur); any user input is safe."""
+    """Full-text search over claim content: the newest claims that hold every word (stemmed:
+    "killed" finds "kill"). Words are quoted, so any user input is safe to pass. Newest first,
+    not best-ranked: ranking would score every match in every chat, which a common word makes
+    slow, while walking the index newest-first stops after `limit` of this chat's hits."""
     words = _WORD.findall(query)[:12]
     if not words:
         return []
@@ -585,7 +691,7 @@ def search_claims(
             text(
                 "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
                 "WHERE claims_fts MATCH :match AND c.chat_id = :chat "
-                "ORDER BY claims_fts.rank LIMIT :limit"
+                "ORDER BY claims_fts.rowid DESC LIMIT :limit"
             ),
             {"match": match, "chat": chat_id, "limit": limit},
         ).scalars()
@@ -594,8 +700,7 @@ def search_claims(
             text(
                 "SELECT id FROM claims WHERE chat_id = :chat "
                 "AND content_tsv @@ plainto_tsquery('english', :q) "
-                "ORDER BY ts_rank(content_tsv, plainto_tsquery('english', :q)) DESC, id DESC "
-                "LIMIT :limit"
+                "ORDER BY id DESC LIMIT :limit"
             ),
             {"q": " ".join(words), "chat": chat_id, "limit": limit},
         ).scalars()
