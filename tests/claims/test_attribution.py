@@ -1,0 +1,239 @@
+"""Reported speech: who said it (source), the word that says so (cue), what was said (content)."""
+
+import pytest
+
+from claims import Claim, Extraction, Span, extract
+
+
+def only_claim(text: str) -> Claim:
+    claims = extract(text).claims
+    assert len(claims) == 1, [c.content.text for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        (
+            "Anna Holt said that the bridge had been repaired.",
+            "Anna Holt",
+            "said",
+            "that the bridge had been repaired",
+        ),
+        (
+            "Police said on Tuesday that 12 people had been arrested.",
+            "Police",
+            "said",
+            "that 12 people had been arrested",
+        ),
+        (
+            "Residents said that the water supply had failed.",
+            "Residents",
+            "said",
+            "that the water supply had failed",
+        ),
+        (
+            "The rebels warned of further attacks on the capital.",
+            "The rebels",
+            "warned",
+            "further attacks on the capital",
+        ),
+        (
+            "The rebels claimed they had captured two villages.",
+            "The rebels",
+            "claimed",
+            "they had captured two villages",
+        ),
+        (
+            "The governor told reporters on Monday that the curfew had been lifted.",
+            "The governor",
+            "told",
+            "that the curfew had been lifted",
+        ),
+        (
+            "The commander told reporters that 40 tanks had been destroyed.",
+            "The commander",
+            "told",
+            "that 40 tanks had been destroyed",
+        ),
+        (
+            "The minister insisted that the election would go ahead.",
+            "The minister",
+            "insisted",
+            "that the election would go ahead",
+        ),
+        (
+            "The general denied that his troops had shelled the market.",
+            "The general",
+            "denied",
+            "that his troops had shelled the market",
+        ),
+        (
+            "The talks have collapsed, a senior official said on condition of anonymity.",
+            "a senior official",
+            "said",
+            "The talks have collapsed",
+        ),
+        pytest.param(
+            "The army said the bridge was destroyed, a claim the rebels denied.",
+            "The army",
+            "said",
+            "the bridge was destroyed",
+            marks=pytest.mark.xfail(
+                reason="the writer's appositive after the content (', a claim the rebels "
+                "denied') is taken into the army's content",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_indirect_speech(text: str, source: str, cue: str, content: str) -> None:
+    claim = only_claim(text)
+    assert claim.kind == "indirect"
+    assert claim.source is not None and claim.source.text == source
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        (
+            "According to the health ministry, 12 people died in the blast.",
+            "the health ministry",
+            "According to",
+        ),
+        (
+            "Twelve people died in the blast, according to the health ministry.",
+            "the health ministry",
+            "according to",
+        ),
+        (
+            "In the last 72 hours, more than 800 soldiers were killed near the town of Dalsk, "
+            "according to the Northern Republic's Defence Ministry.",
+            "the Northern Republic's Defence Ministry",
+            "according to",
+        ),
+    ],
+)
+def test_according_to_at_either_end_of_the_sentence(text: str, source: str, cue: str) -> None:
+    claim = only_claim(text)
+    assert claim.kind == "according_to"
+    assert claim.source is not None and claim.source.text == source
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.claimant_kind == "organization"
+    assert not claim.hedged
+
+
+CLOSING_STOP = pytest.mark.xfail(
+    reason="content running to the end of its sentence keeps the closing full stop ('... in the "
+    "blast.'), unlike 'said that ...' contents and PolNeAR's annotation",
+    strict=True,
+)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Twelve people died in the blast, according to the health ministry.",
+            "Twelve people died in the blast",
+        ),
+        pytest.param(
+            "According to the health ministry, 12 people died in the blast.",
+            "12 people died in the blast",
+            marks=CLOSING_STOP,
+        ),
+        pytest.param(
+            "Reportedly, 2,000 civilians have left the city.",
+            "2,000 civilians have left the city",
+            marks=CLOSING_STOP,
+        ),
+    ],
+)
+def test_content_stops_before_the_full_stop(text: str, content: str) -> None:
+    assert only_claim(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy rain flooded the lower town on Tuesday.",
+        "The convoy reached the border crossing after dark.",
+        "The minister visited the hospital and met wounded soldiers.",
+        pytest.param(
+            "Artillery has pounded the villages around Marrow for most of the month.",
+            marks=pytest.mark.xfail(
+                reason="'has pounded' is taken for a cue: claimant 'Artillery' (a person) "
+                "claims 'the villages around Marrow'",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_a_sentence_without_reported_speech_gives_no_claim(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington said that the aid package was ready.",
+        pytest.param(
+            "Washington said that the aid package would be approved.",
+            marks=pytest.mark.xfail(
+                reason="the passive 'would be approved' inside the content is read as a second, "
+                "unattributed claim with content 'the aid package'",
+                strict=True,
+            ),
+        ),
+        pytest.param(
+            "Russia seems to have stepped up its attacks.",
+            marks=pytest.mark.xfail(
+                reason="the writer's hedge 'seems' is read as Russia's claim (claimant 'Russia', "
+                "content 'to have stepped up its attacks'): a claimant invented",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_no_claim_is_read_into_the_content_or_the_writers_own_words(text: str) -> None:
+    claims = extract(text).claims
+    assert len(claims) <= 1
+    assert all(c.cue is not None and c.cue.text in ("said", "says") for c in claims)
+
+
+def _spans(extraction: Extraction) -> list[Span]:
+    out: list[Span] = []
+    for claim in extraction.claims:
+        out += [claim.content, claim.sentence]
+        out += [s for s in (claim.source, claim.cue) if s is not None]
+    return out
+
+
+PARAGRAPHS = (
+    "In the last 48 hours, more than 300 soldiers were killed near Marrow, according to the "
+    "Valdorian Defense Ministry. “Our lines held,” said General Staff spokesman Pavel Orlov, "
+    "“and the bridge is ours.” He added that about 40 tanks had been destroyed.",
+    "It is said that both armies are moving reserves towards the river. Reportedly, some 2,000 "
+    "civilians have left Dalsk since Friday. Officials said the last bridge was damaged.",
+    "The mayor of Lenne, Marta Kovac, warned that the town’s water supply could fail. "
+    '"We are counting the hours," Kovac said. "Not the casualties."',
+)
+
+
+def test_a_200000_character_article_points_back_into_its_text() -> None:
+    text = ""
+    n = 0
+    while len(text) < 200_000:
+        text += PARAGRAPHS[n % len(PARAGRAPHS)] + "\n\n"
+        n += 1
+    text = text[:200_000]
+    extraction = extract(text)
+    assert len(extraction.claims) > n  # each paragraph holds at least one claim
+    for span in _spans(extraction):
+        assert text[span.start : span.end] == span.text
+        for start, end in span.parts:
+            assert span.start <= start < end <= span.end
+    for figure in (f for c in extraction.claims for f in c.figures):
+        assert text[figure.start : figure.end] == figure.text
