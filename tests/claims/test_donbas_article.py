@@ -18,6 +18,7 @@ from claims.canonical import claimant_key
 
 SHARED = Path(__file__).parents[2].parent / "shared/data/articles/donbas-casualty-claims.txt"
 FIXTURE = Path(__file__).parent / "fixtures/selva-valley-claims.txt"
+SERREN_FIXTURE = Path(__file__).parent / "fixtures/serren-valley-claims.txt"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,29 @@ SELVA = Expected(
 )
 
 
+SERREN = Expected(
+    body="Valdorian Defence Ministry",
+    body_words=("defence", "defense", "mod"),
+    spokesman="Tomas Vrana",
+    figures=(
+        (1200, "more than", "killed"),
+        (1000, "more than", "killed"),
+        (640, None, "killed"),
+        (390, "more than", "killed"),
+    ),
+    carried=640,
+    leader="Aurel Stan",
+    leader_role="former prime minister",
+    description="Valdoria's former prime minister",
+    quote_words="taught a lesson",
+    country="Kaldonia",
+    country_words="Valdoria fired rockets",
+    country_place="Halden",
+    country_when="On Sunday morning",
+)
+EXPECTED = {"donbas": DONBAS, "selva": SELVA, "serren": SERREN}
+
+
 @pytest.fixture(scope="module")
 def donbas() -> tuple[str, Extraction]:
     if not SHARED.is_file():
@@ -83,10 +107,16 @@ def selva() -> tuple[str, Extraction]:
     return text, extract(text)
 
 
-@pytest.fixture(params=["donbas", "selva"])
+@pytest.fixture(scope="module")
+def serren() -> tuple[str, Extraction]:
+    text = SERREN_FIXTURE.read_text(encoding="utf-8")
+    return text, extract(text)
+
+
+@pytest.fixture(params=list(EXPECTED))
 def article(request: pytest.FixtureRequest) -> tuple[str, Extraction, Expected]:
     text, extraction = request.getfixturevalue(request.param)
-    return text, extraction, DONBAS if request.param == "donbas" else SELVA
+    return text, extraction, EXPECTED[request.param]
 
 
 Article = tuple[str, Extraction, Expected]
