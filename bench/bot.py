@@ -47,14 +47,23 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def finished(api: emu.BotAPIEmulator, chat_id: int) -> int:
+    """Replies completed so far: an article's reply ends with the message carrying its buttons."""
+    return sum(
+        1
+        for c in api.sent(chat_id)
+        if "reply_markup" in c.params or "/timeline" in c.params["text"]
+    )
+
+
 async def answered(api: emu.BotAPIEmulator, chat_id: int, before: int) -> float:
-    while len(api.sent(chat_id)) <= before:
+    while finished(api, chat_id) <= before:
         await asyncio.sleep(0.005)
     return time.perf_counter()
 
 
 async def timed(api: emu.BotAPIEmulator, update: dict[str, object], chat_id: int) -> float:
-    before = len(api.sent(chat_id))
+    before = finished(api, chat_id)
     start = time.perf_counter()
     api.push(update)
     return await answered(api, chat_id, before) - start
@@ -92,13 +101,13 @@ async def main() -> int:
                 await timed(api, emu.message(2, article(1000, i + 1)), 2) for i in range(args.runs)
             ]
             start = time.perf_counter()
-            befores = {100 + c: len(api.sent(100 + c)) for c in range(20)}
+            befores = {100 + c: finished(api, 100 + c) for c in range(20)}
             for c in range(20):
                 api.push(emu.message(100 + c, article(1000, 1000 + c)))
             done = await asyncio.gather(*(answered(api, cid, b) for cid, b in befores.items()))
             crowd = [t - start for t in done]
 
-            big_before = len(api.sent(3))
+            big_before = finished(api, 3)
             api.push(emu.message(3, article(10_000, 5000)))
             await asyncio.sleep(0.3)
             helps = []

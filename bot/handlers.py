@@ -27,6 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chart import timeline_chart
@@ -257,7 +258,10 @@ async def on_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             f"I am still reading your earlier articles; please send the next one in {wait:.0f} s.",
         )
         return
-    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    try:
+        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    except TelegramError:
+        log.debug("chat action for %s not shown", chat.id)  # cosmetic: go on reading
     try:
         result = await svc.run(read_and_store, svc, chat.id, chat.title, item)
     except (ExtractionError, FetchError) as exc:

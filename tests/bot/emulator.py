@@ -85,7 +85,7 @@ class BotAPIEmulator:
         self.cond = threading.Condition()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -145,6 +145,8 @@ class BotAPIEmulator:
         emulator = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as the real API
+
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 return
 
@@ -236,6 +238,11 @@ class BotAPIEmulator:
                 message["document"] = {"file_id": "doc", "file_unique_id": "doc"}
             return message
         return True
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # many chats at once must not overflow the listen backlog
+    daemon_threads = True
 
 
 _DESC = {
