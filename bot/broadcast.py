@@ -85,22 +85,28 @@ class Pacer:
             mine = self._chat_next[chat_id] = slot + spacing
             if slot > now:
                 await self._clock.sleep(slot - now)
-            now = self._clock.monotonic()
             # A 429 that arrived while this sender slept moves everyone past the pause.
-            if now < self._paused_until:
+            if self._clock.monotonic() < self._paused_until:
                 continue
-            # Senders woken late by a busy event loop would go out bunched: whatever the slots
-            # said, never more than `rate` sends within one second.
-            while self._sent and now - self._sent[0] >= 1.0:
-                self._sent.popleft()
-            if len(self._sent) >= self._burst:
-                self._next = max(self._next, self._sent[0] + 1.0)
-                continue
-            break
+            now = await self._within_a_second()
+            if now >= self._paused_until:
+                break
         self._sent.append(now)
         self._chat_next[chat_id] = now + spacing
         if len(self._chat_next) > 4096:
             self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+
+    async def _within_a_second(self) -> float:
+        """Senders woken late by a busy event loop would go out bunched: whatever the slots say,
+        never more than `rate` sends within one second. The wait is for the oldest send to leave
+        the second (milliseconds), keeping this sender's slot rather than taking a new one."""
+        while True:
+            now = self._clock.monotonic()
+            while self._sent and now - self._sent[0] >= 1.0:
+                self._sent.popleft()
+            if len(self._sent) < self._burst:
+                return now
+            await self._clock.sleep(self._sent[0] + 1.0 - now + 1e-6)
 
     def pause(self, seconds: float) -> None:
         """Telegram said to wait: no slot before then, for anyone."""
