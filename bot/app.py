@@ -110,6 +110,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
         "export": h.on_export,
         "forget": h.on_forget,
         "settings": h.on_settings,
+        "merge": h.on_merge,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback))

@@ -72,6 +72,7 @@ HELP = (
     "/export [json|csv] — all your data as a file\n"
     "/forget — delete everything you sent (asks first)\n"
     "/settings [timezone] — your timezone\n"
+    "/merge NAME | OTHER — tell me two claimants are one\n"
     "/help — this message"
 )
 COMMANDS = (
@@ -86,6 +87,7 @@ COMMANDS = (
     ("export", "Your data as a file: /export [json|csv]"),
     ("forget", "Delete everything this chat sent"),
     ("settings", "Your timezone: /settings [Area/City]"),
+    ("merge", "One claimant written two ways: /merge NAME | OTHER"),
 )
 NOT_AN_ARTICLE = (
     "Send me an article to read: forward a channel post, paste the text, or send a link. "
@@ -525,6 +527,51 @@ async def on_digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     tz = await services(context).run(_chat_timezone, services(context), chat.id)
     await digests.send_now(chat.id, tz)
+
+
+MERGE_USAGE = (
+    "Usage: /merge NAME | OTHER NAME — the two are one claimant; the second's claims and "
+    "spellings join the first. For example: /merge Russian Defence Ministry | Russia's MoD"
+)
+
+
+async def on_merge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/merge A | B: one claimant the engine kept apart."""
+    chat, text = update.effective_chat, _args(context)
+    if chat is None or not _allowed(update, context):
+        return
+    keep_name, sep, merge_name = text.partition("|")
+    if not sep or not keep_name.strip() or not merge_name.strip():
+        await reply(update, context, _escape(MERGE_USAGE))
+        return
+    svc = services(context)
+
+    def work() -> str:
+        from sqlmodel import col, select
+
+        from storage.models import Claim as ClaimRow
+        from storage.repository import claimant_ids, merge_claimants
+
+        with session_scope(svc.engine) as session:
+            found = []
+            for name in (keep_name.strip(), merge_name.strip()):
+                ids = claimant_ids(session=session, name=name)
+                mine = session.exec(
+                    select(ClaimRow.claimant_id)
+                    .where(ClaimRow.chat_id == chat.id, col(ClaimRow.claimant_id).in_(ids))
+                    .distinct()
+                ).all()
+                mine = [i for i in mine if i is not None]
+                if len(mine) != 1:
+                    what = "no claimant" if not mine else f"{len(mine)} claimants"
+                    return f"“{name}” matches {what} in this chat; use the name /who shows."
+                found.append(mine[0])
+            if found[0] == found[1]:
+                return "Those are already one claimant."
+            merge_claimants(session=session, keep=found[0], merge=found[1])
+            return f"Merged: “{merge_name.strip()}” is now “{keep_name.strip()}”."
+
+    await reply(update, context, _escape(await svc.run(work)))
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

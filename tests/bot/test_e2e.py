@@ -150,6 +150,8 @@ async def test_the_same_article_again_says_when_it_was_first_seen(bot: Any) -> N
         ("/forget", "cannot be undone"),
         ("/export csv", None),
         ("/frobnicate", "don't know that command"),
+        ("/merge", "Usage: /merge"),
+        ("/merge Eastern Federation General Staff | Marta Kovac", "Merged"),
     ],
 )
 async def test_every_command_answers(bot: Any, command: str, expect: str | None) -> None:
