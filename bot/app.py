@@ -90,6 +90,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .pool_timeout(10)
         .connection_pool_size(64)
         .post_init(_post_init(settings))
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
@@ -145,6 +146,14 @@ def _post_init(settings: Settings):  # type: ignore[no-untyped-def]
         await app.bot.set_my_commands([BotCommand(n, d) for n, d in h.COMMANDS])
 
     return post_init
+
+
+async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]
+    """A digest run in progress sends what is on its way and hands back the rest."""
+    services = app.bot_data.get("services")
+    digests = services.extras.get("digests") if isinstance(services, h.Services) else None
+    if digests is not None:
+        await digests.stop()
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

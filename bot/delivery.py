@@ -50,6 +50,7 @@ class RunReport:
     blocked: int = 0
     failed: int = 0
     lost: int = 0
+    released: int = 0
     messages: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -81,6 +82,7 @@ class DigestService:
             bot, clock=self.clock, rate=rate, senders=senders
         )
         self._running: asyncio.Task[RunReport] | None = None
+        self._stopping = False
 
     # -- subscribing -------------------------------------------------------------------------
 
@@ -182,13 +184,34 @@ class DigestService:
 
     # -- the delivery run --------------------------------------------------------------------
 
-    async def tick(self) -> RunReport | None:
-        """One wake-up of the job: start a delivery run unless one is still going (a run over
-        many chats outlasts the one-minute tick)."""
-        if self._running is not None and not self._running.done():
+    def kick(self) -> asyncio.Task[RunReport] | None:
+        """Start a delivery run in the background unless one is still going (a run over many
+        chats outlasts the one-minute tick). The job only kicks, so stopping the application
+        never waits for a long run: `stop` ends it cleanly instead."""
+        if self._stopping or (self._running is not None and not self._running.done()):
             return None
-        self._running = asyncio.create_task(self.deliver_due())
-        return await asyncio.shield(self._running)
+        self._running = asyncio.create_task(self.deliver_due(), name="digest-delivery-run")
+        return self._running
+
+    async def tick(self) -> RunReport | None:
+        """Kick a run and wait for it; None when one was already going."""
+        task = self.kick()
+        return None if task is None else await asyncio.shield(task)
+
+    async def stop(self, timeout: float = 30.0) -> None:
+        """Finish what is already on its way, hand back what is not (claims released for the
+        next run, in this process or another), and start nothing new."""
+        self._stopping = True
+        task = self._running
+        if task is None or task.done():
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout)
+        except TimeoutError:
+            log.warning("digest run still sending after %.0f s; cancelling it", timeout)
+            task.cancel()
+        except Exception:  # noqa: BLE001 - logged; stopping must go on
+            log.exception("digest run failed while stopping")
 
     async def deliver_due(self) -> RunReport:
         """Deliver everything due now, batch by batch, until nothing is left."""
@@ -212,12 +235,17 @@ class DigestService:
         return report
 
     async def _outgoing(self, report: RunReport) -> AsyncIterator[Outgoing[ClaimedDelivery]]:
-        while True:
+        while not self._stopping:
             claims = await asyncio.to_thread(self._claim, self.clock.now())
             if not claims:
                 return
             report.claimed += len(claims)
-            for out in await asyncio.to_thread(self._compose, claims, report):
+            batch = await asyncio.to_thread(self._compose, claims, report)
+            for n, out in enumerate(batch):
+                if self._stopping:
+                    await asyncio.to_thread(self._release, [o.ticket for o in batch[n:]])
+                    report.released += len(batch) - n
+                    return
                 yield out
 
     def _claim(self, now: datetime) -> list[ClaimedDelivery]:
@@ -230,6 +258,10 @@ class DigestService:
                 limit=self.batch,
                 lease=self.lease,
             )
+
+    def _release(self, claims: list[ClaimedDelivery]) -> None:
+        with Session(self.engine) as session:
+            subs.release_claims(session, claims, self.lease)
 
     def _compose(
         self, claims: list[ClaimedDelivery], report: RunReport
@@ -317,7 +349,7 @@ def schedule_delivery(
         job.schedule_removal()
 
     async def run(_: ContextTypes.DEFAULT_TYPE) -> None:
-        await service.tick()
+        service.kick()
 
     job_queue.run_repeating(
         run,

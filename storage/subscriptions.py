@@ -556,6 +556,19 @@ def renew_claims(session: Session, claims: Sequence[ClaimedDelivery], now: datet
     return held
 
 
+def release_claims(
+    session: Session, claims: Sequence[ClaimedDelivery], lease: timedelta = LEASE
+) -> int:
+    """Hand back claimed deliveries that were not sent (the process is stopping): their claim
+    is dated back past the lease, so the next run anywhere takes them at once."""
+    released = sum(
+        _cas(session, c.id, c.attempt, claimed_at=c.claimed_at - lease - timedelta(seconds=1))
+        for c in claims
+    )
+    session.commit()
+    return released
+
+
 def record_progress(session: Session, claim: ClaimedDelivery, parts_sent: int) -> bool:
     """Some parts of a long digest went out: a retry after a crash starts after them."""
     ok = _cas(session, claim.id, claim.attempt, parts_sent=parts_sent)

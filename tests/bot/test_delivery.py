@@ -271,3 +271,26 @@ async def test_one_digest_a_local_day_through_dst_changes(
         dates = [d.local_date for d in s.exec(select(subs.DigestDelivery))]
     assert len(world.received()[1]) == len(dates) == len(set(dates)) == 4
     assert [(b - a).days for a, b in zip(dates, dates[1:], strict=False)] == [1, 1, 1]
+
+
+async def test_stopping_mid_run_sends_what_is_on_its_way_and_hands_back_the_rest(
+    engine: Engine,
+) -> None:
+    world = World(engine)
+    await world.subscribe(range(1, 301))
+    world.clock.set(MONDAY_0800)
+    stopping = world.process("stopping")
+    run = stopping.kick()
+    assert run is not None
+    while world.api.stats.accepted < 50:  # 50 digests out, then the application is told to stop
+        await asyncio.sleep(0.001)
+    await stopping.stop()
+    report = run.result()
+    assert 0 < report.sent < 300 and report.released > 0
+    assert stopping.kick() is None  # a stopped service starts nothing
+    # The next process takes the handed-back claims at once, not after the lease.
+    successor = await world.process("successor").deliver_due()
+    assert successor.claimed == 300 - report.sent
+    received = world.received()
+    assert sorted(received) == list(range(1, 301))
+    assert all(len(messages) == 1 for messages in received.values())

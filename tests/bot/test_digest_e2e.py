@@ -55,6 +55,8 @@ async def bot(tmp_path: Path) -> AsyncIterator[tuple[emu.BotAPIEmulator, Applica
     yield api, app
     await app.updater.stop()
     await app.stop()
+    assert app.post_stop is not None
+    await app.post_stop(app)
     await app.shutdown()
     assert app.post_shutdown is not None
     await app.post_shutdown(app)
