@@ -7,6 +7,7 @@ storage merges claimants across articles with `claimant_key`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -133,6 +134,7 @@ _ANY_OF = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<owner>[\w .]+)$")
 _OWNER = re.compile(r"^(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)*)'s? (?P<rest>.+)$")
 
 
+@functools.lru_cache(maxsize=65_536)
 def canonical_name(text: str) -> str:
     """One spelling of a body or a name: no leading article, British "Defence", "Ministry of X of
     Y" → "Yian X Ministry", a possessive country as its adjective ("Russia's MoD" → "Russian
@@ -158,6 +160,7 @@ def canonical_name(text: str) -> str:
     return _title_body_words(name)
 
 
+@functools.lru_cache(maxsize=65_536)
 def claimant_key(name: str) -> str:
     """The key under which spellings of one claimant meet: canonical, lower case, no accents or
     punctuation ("Russia's MoD", "the Russian Defense Ministry" → "russian defence ministry")."""

@@ -14,9 +14,10 @@ is a person with that role and no name, not an anonymous source; an unresolved b
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -85,6 +86,7 @@ DETERMINERS = frozenset(
 _SPLIT = frozenset({",", "—", "–", "(", ")", ";"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
 
+T = TypeVar("T")
 MentionKind = Literal[
     "pronoun", "anonymous", "person", "body", "description", "group", "document", "unknown"
 ]
@@ -494,12 +496,24 @@ def _name_like(text: str) -> str | None:
 
 
 class ClaimantResolver:
-    """Resolves an article's mentions once its whole text has been read; one per article."""
+    """Resolves an article's mentions once its whole text has been read; one per article.
+
+    Every lookup goes through an index by word and position, so an article's cost stays linear
+    in its length."""
 
     def __init__(self) -> None:
         self.named: list[Named] = []
         self.bodies: list[tuple[int, str]] = []
         self.spokes: dict[str, tuple[str, ClaimantKind]] = {}
+        self._body_index = _Nearest[Claimant]()  # bodies under each word of their key
+        self._suffixes: dict[str, str] = {}  # "general staff" → "Eastern Federation ... Staff"
+        self._roles = _Nearest[tuple[Claimant, str | None]]()  # (person, nationality) by role
+        self._speakers = _Nearest[Claimant]()  # spokesmen's claimants under "spokes"
+        self._pronouns = _Nearest[Claimant]()  # claimants under "person" / "body"
+        self._said = _Nearest[Claimant]()  # every claimant so far, under "any"
+        self._full_names: dict[str, str] = {}  # surname → full name
+        self._first_role: dict[str, str] = {}
+        self._people: set[str] = set()
 
     def observe(self, doc: Doc, offset: int) -> None:
         """Records every named person with the words around the name ("Former President Dmitry
@@ -511,7 +525,7 @@ class ClaimantResolver:
             phrase = _phrase_around(doc, ent)
             if ent.label_ != "PERSON" and not (len(phrase) > 1 and _misread_name(ent)):
                 if ent.label_ == "ORG":
-                    self.bodies.append((ent.start_char + offset, canonical_name(ent.text)))
+                    self._add_body(ent.start_char + offset, canonical_name(ent.text))
                 continue
             if all(t.is_punct or is_title_word(t.text) for t in ent):
                 continue
@@ -524,86 +538,103 @@ class ClaimantResolver:
                 name, role = split_title(ent.text)
                 part = _Part("person", person=name, role=role)
             assert part.person is not None
-            named = Named(
-                ent.start_char + offset,
-                part.person,
-                part.role,
-                part.body,
-                part.body_described,
-                part.country,
-                ent.root.dep_ in ("nsubj", "nsubjpass"),
+            self._add_named(
+                Named(
+                    ent.start_char + offset,
+                    part.person,
+                    part.role,
+                    part.body,
+                    part.body_described,
+                    part.country,
+                    ent.root.dep_ in ("nsubj", "nsubjpass"),
+                )
             )
-            self.named.append(named)
             if is_spokes(part.role) and part.body is not None and not part.body_described:
                 self._remember_spokes(part.person, part.body, part.body_kind)
+                self._add_body(ent.start_char + offset, part.body)
 
     def resolve(self, mentions: list[Mention | None]) -> list[Claimant]:
         """Claimants for mentions in text order (None: no source)."""
         self._complete_spokes()
-        out: list[Claimant] = []
-        history: list[tuple[int, Claimant]] = []
-        for m in mentions:
-            claimant = self._resolve_one(m, history)
-            out.append(claimant)
-            if m is not None and (claimant.name is not None or claimant.role is not None):
-                history.append((m.position, claimant))
-        return out
+        for n in self.named:
+            if n.person in self.spokes:
+                self._speakers.add("spokes", n.position, self._named_claimant(n))
+            elif n.role is not None:
+                self._add_role(n.position, Claimant(n.person, "person", role=n.role), n.country)
+            if n.subject:
+                self._pronouns.add("person", n.position, self._named_claimant(n))
+        return [self._resolve_and_remember(m) for m in mentions]
 
-    def _resolve_one(self, m: Mention | None, history: list[tuple[int, Claimant]]) -> Claimant:
+    def _resolve_and_remember(self, m: Mention | None) -> Claimant:
+        claimant = self._resolve_one(m)
+        if m is None or (claimant.name is None and claimant.role is None):
+            return claimant
+        pos = m.position
+        self._said.add("any", pos, claimant)
+        person = claimant.kind == "person" or claimant.speaker is not None
+        self._pronouns.add("person" if person else "body", pos, claimant)
+        if claimant.kind == "person" and claimant.name and claimant.role:
+            self._add_role(pos, claimant, None)
+        if is_spokes(claimant.role) and claimant.name:
+            self._speakers.add("spokes", pos, claimant)
+        if claimant.name is not None and claimant.kind != "person":
+            self._add_body(pos, claimant.name)
+        return claimant
+
+    def _resolve_one(self, m: Mention | None) -> Claimant:
         if m is None or m.kind == "anonymous":
             return Claimant(None, "anonymous", role=m.role if m else None)
         if m.kind == "pronoun":
-            return self._pronoun(m, history)
+            return self._pronoun(m)
         if m.kind == "person":
-            return self._person(m, history)
+            return self._person(m)
         if m.kind == "body":
             if m.body_described:
-                found = self._find_body(m.body or m.head, m.country, m.position, history)
+                found = self._find_body(m.body or m.head, m.country, m.position)
                 if found is not None:
                     return replace(found, role=None, speaker=None)
                 return Claimant(m.body or m.text, "organization")  # "ministry": as written
             assert m.body is not None
-            return Claimant(self._full_body(m.body, history), m.body_kind)
+            return Claimant(self._full_body(m.body), m.body_kind)
         if m.kind == "description":
-            return self._description(m, history)
+            return self._description(m)
         if m.kind == "group":
             return Claimant(m.body or m.text, "group")
         if m.kind == "document":
-            before = [c for pos, c in history if pos <= m.position and c.name is not None]
-            return before[-1] if before else Claimant(None, "anonymous")
+            found = self._said.find(
+                "any", m.position + 1, lambda c: c.name is not None, after=False
+            )
+            return found or Claimant(None, "anonymous")
         full = self._full(m.text)
         if full != m.text:  # a surname the recogniser did not take for a person
-            return self._person(replace(m, kind="person", person=m.text), history)
+            return self._person(replace(m, kind="person", person=m.text))
         return Claimant(canonical_name(m.text), "organization" if m.head in ORG_HEADS else "person")
 
-    def _person(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+    def _person(self, m: Mention) -> Claimant:
         assert m.person is not None
         person = self._full(m.person)
         role = m.role
         if is_spokes(role):
-            body = self._spokes_body(m, history)
+            body = self._spokes_body(m)
             if body is not None:
                 self._remember_spokes(person, body.name or "", body.kind)
                 return Claimant(body.name, body.kind, role=role, speaker=person)
         known = self.spokes.get(person) or self.spokes.get(_surname(person))
         if known is not None and (role is None or is_spokes(role)):
-            spoke_role = next(
-                (n.role for n in self.named if n.person == person and is_spokes(n.role)),
-                "spokesman",
-            )
+            spoke_role = self._first_role.get(person) if person in self._first_role else None
+            spoke_role = spoke_role if is_spokes(spoke_role) else "spokesman"
             return Claimant(known[0], known[1], role=role or spoke_role, speaker=person)
-        if " " in person and all(n.person != person for n in self.named):
+        if " " in person and person not in self._people:
             # named only in a source the recogniser missed: later surnames can find it
-            self.named.append(Named(m.position, person, role, None, False, m.country, True))
-        return Claimant(person, "person", role=role or self._named_role(person))
+            self._add_named(Named(m.position, person, role, None, False, m.country, True))
+        return Claimant(person, "person", role=role or self._first_role.get(person))
 
-    def _spokes_body(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant | None:
+    def _spokes_body(self, m: Mention) -> Claimant | None:
         if m.body is not None and not m.body_described:
-            return Claimant(self._full_body(m.body, history), m.body_kind)
+            return Claimant(self._full_body(m.body), m.body_kind)
         if m.body is not None:
-            return self._find_body(m.body, m.country, m.position, history)
-        person = self._full(m.person or "")
-        known = self.spokes.get(person)
+            return self._find_body(m.body, m.country, m.position)
+        known = self.spokes.get(self._full(m.person or ""))
         return Claimant(known[0], known[1]) if known else None
 
     def _remember_spokes(self, person: str, body: str, kind: ClaimantKind) -> None:
@@ -619,143 +650,150 @@ class ClaimantResolver:
             if is_spokes(n.role) and n.body is not None and n.body_described:
                 if n.person in self.spokes:
                     continue
-                found = self._find_body(n.body, n.country, n.position, [])
+                found = self._find_body(n.body, n.country, n.position)
                 if found is not None and found.name is not None:
                     self._remember_spokes(n.person, found.name, found.kind)
 
-    def _full_body(self, body: str, history: list[tuple[int, Claimant]]) -> str:
+    def _add_named(self, n: Named) -> None:
+        self.named.append(n)
+        self._people.add(n.person)
+        if " " in n.person:
+            self._full_names.setdefault(_surname(n.person), n.person)
+            self._full_names.setdefault(n.person, n.person)
+        if n.role is not None:
+            self._first_role.setdefault(n.person, n.role)
+
+    def _add_body(self, position: int, name: str) -> None:
+        key = claimant_key(name)
+        words = key.split()
+        claimant = Claimant(name, "organization")
+        for word in set(words):
+            self._body_index.add(word, position, claimant)
+        for k in range(1, len(words)):
+            self._suffixes[" ".join(words[k:])] = name
+        self.bodies.append((position, name))
+
+    def _add_role(self, position: int, claimant: Claimant, country: str | None) -> None:
+        assert claimant.role is not None
+        self._roles.add(claimant.role.split()[-1], position, (claimant, country))
+
+    def _full_body(self, body: str) -> str:
         """'General Staff' → 'Eastern Federation General Staff' once the article has named it."""
-        key = claimant_key(body)
-        known_bodies = self.bodies + [
-            (p, c.name) for p, c in history if c.name and c.kind != "person"
-        ]
-        for _, known in reversed(known_bodies):
-            known_key = claimant_key(known)
-            if known_key != key and known_key.endswith(" " + key):
-                return known
-        return body
+        return self._suffixes.get(claimant_key(body), body)
 
     def _full(self, person: str) -> str:
         """'Medvedev' → 'Dmitry Medvedev' when the article names him in full."""
         if " " in person:
             return person
-        for named in self.named:
-            if named.person.split()[-1] == person and " " in named.person:
-                return named.person
-        return person
+        return self._full_names.get(person, person)
 
-    def _named_role(self, person: str) -> str | None:
-        return next((n.role for n in self.named if n.person == person and n.role), None)
-
-    def _find_body(
-        self,
-        words: str,
-        country: str | None,
-        position: int,
-        history: list[tuple[int, Claimant]],
-    ) -> Claimant | None:
+    def _find_body(self, words: str, country: str | None, position: int) -> Claimant | None:
         """The body a description ("ministry", "Russian army") refers to: the nearest named body
         before it whose name has the description's words, else the nearest after it."""
-        wanted = set(claimant_key(words).split()) - {"the"}
+        key = claimant_key(words).split()
+        if not key:
+            return None
+        wanted = set(key) - {"the"}
         if country is not None:
             wanted.add(claimant_key(adjective(country)))
-        candidates: list[tuple[int, Claimant]] = [
-            (pos, c) for pos, c in history if c.name is not None and c.kind != "person"
-        ]
-        candidates += [(pos, Claimant(name, "organization")) for pos, name in self.bodies]
-        candidates += [
-            (n.position, Claimant(n.body, "organization"))
-            for n in self.named
-            if n.body is not None and not n.body_described
-        ]
 
         def fits(c: Claimant) -> bool:
-            assert c.name is not None
-            return wanted <= set(claimant_key(c.name).split())
+            return wanted <= set(claimant_key(c.name or "").split())
 
-        return _nearest(candidates, position, fits)
+        found = self._body_index.find(key[-1], position, fits)
+        if found is None:
+            return None
+        kind: ClaimantKind = "country" if country_name(found.name or "") else "organization"
+        return replace(found, kind=kind)
 
-    def _description(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+    def _description(self, m: Mention) -> Claimant:
         """'the spokesman', 'the Russian spokesperson', 'Russia's former president'."""
         role = m.role or m.head
         if is_spokes(role):
-            return self._spokes_description(m, history)
-        former = "former" in (role or "").split()
-        head = (role or "").split()[-1] if role else ""
+            return self._spokes_description(m)
+        words = (role or "").split()
+        former = "former" in words
+        head = words[-1] if words else ""
 
-        def fits_role(other_role: str | None, other_country: str | None) -> bool:
-            if other_role is None or head not in other_role.split():
+        def fits(holder: tuple[Claimant, str | None]) -> bool:
+            c, country = holder
+            if c.role is None or head not in c.role.split() or c.name in self.spokes:
                 return False
-            if former != ("former" in other_role.split()):
+            if former != ("former" in c.role.split()):
                 return False
-            return m.country is None or other_country in (None, m.country)
+            return m.country is None or country in (None, m.country)
 
-        people = [
-            (pos, c)
-            for pos, c in history
-            if c.kind == "person" and c.name and fits_role(c.role, None)
-        ]
-        people += [
-            (n.position, Claimant(n.person, "person", role=n.role))
-            for n in self.named
-            if fits_role(n.role, n.country) and n.person not in self.spokes
-        ]
-        found = _nearest(people, m.position, lambda c: True)
-        if found is not None:
-            return found
-        return Claimant(None, "person", role=role)
+        found = self._roles.find(head, m.position, fits)
+        return found[0] if found else Claimant(None, "person", role=role)
 
-    def _spokes_description(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+    def _spokes_description(self, m: Mention) -> Claimant:
         role = m.role or "spokesman"
         if m.body is not None:
-            body = self._spokes_body(replace(m, person=None), history)
+            body = self._spokes_body(replace(m, person=None))
             if body is not None and body.name is not None:
                 speaker = next(
                     (p for p, (b, _) in self.spokes.items() if b == body.name and " " in p), None
                 )
                 return Claimant(body.name, body.kind, role=role, speaker=speaker)
         wanted = claimant_key(adjective(m.country)) if m.country else None
-        candidates = [(pos, c) for pos, c in history if is_spokes(c.role) and c.name]
-        candidates += [
-            (
-                n.position,
-                Claimant(self.spokes[n.person][0], self.spokes[n.person][1], n.role, n.person),
-            )
-            for n in self.named
-            if n.person in self.spokes
-        ]
 
         def fits(c: Claimant) -> bool:
             return wanted is None or wanted in claimant_key(c.name or "").split()
 
-        found = _nearest(candidates, m.position, fits)
+        found = self._speakers.find("spokes", m.position, fits)
         if found is not None:
             return found
         if m.country is not None:
             return Claimant(m.country, "country", role=role)
         return Claimant(None, "person", role=role)
 
-    def _pronoun(self, m: Mention, history: list[tuple[int, Claimant]]) -> Claimant:
+    def _pronoun(self, m: Mention) -> Claimant:
         wants_person = PRONOUNS.get(m.pronoun or "", "person") == "person"
-        candidates: list[tuple[int, Claimant]] = []
-        for pos, c in history:
-            is_person = c.kind == "person" or c.speaker is not None
-            if wants_person == is_person and (c.name is not None or c.role is not None):
-                candidates.append((pos, c))
-        if wants_person:
-            for n in self.named:
-                if n.subject:
-                    candidates.append((n.position, self._named_claimant(n)))
-        before = [(pos, c) for pos, c in candidates if pos < m.position]
-        if before:
-            return max(before, key=lambda pc: pc[0])[1]
-        return Claimant(None, "person" if wants_person else "organization")
+        key = "person" if wants_person else "body"
+        found = self._pronouns.find(key, m.position, lambda c: True, after=False)
+        return found or Claimant(None, "person" if wants_person else "organization")
 
     def _named_claimant(self, n: Named) -> Claimant:
         known = self.spokes.get(n.person)
         if known is not None:
             return Claimant(known[0], known[1], role=n.role or "spokesman", speaker=n.person)
         return Claimant(n.person, "person", role=n.role)
+
+
+class _Nearest(Generic[T]):
+    """Things filed under keys in text order: the fitting one nearest before a position, else the
+    nearest after it. A search looks at most `REACH` entries each way, so it costs O(log n)."""
+
+    REACH = 64
+
+    def __init__(self) -> None:
+        self._items: dict[str, list[tuple[int, int, T]]] = {}
+        self._count = 0
+
+    def add(self, key: str, position: int, item: T) -> None:
+        self._count += 1  # ties break on insertion order, never on the items themselves
+        bisect.insort(self._items.setdefault(key, []), (position, self._count, item))
+
+    def find(
+        self,
+        key: str,
+        position: int,
+        fits: Callable[[T], bool],
+        *,
+        after: bool = True,
+    ) -> T | None:
+        items = self._items.get(key)
+        if not items:
+            return None
+        i = bisect.bisect_left(items, (position, -1))
+        for j in range(i - 1, max(-1, i - 1 - self.REACH), -1):
+            if fits(items[j][2]):
+                return items[j][2]
+        if after:
+            for j in range(i, min(len(items), i + self.REACH)):
+                if fits(items[j][2]):
+                    return items[j][2]
+        return None
 
 
 def _phrase_around(doc: Doc, ent: Span) -> list[Span]:
@@ -793,20 +831,6 @@ def _misread_name(ent: Span) -> bool:
         and country_name(ent.text) is None
         and not any(w.lower() in ORG_HEADS for w in words)
     )
-
-
-def _nearest(
-    candidates: list[tuple[int, Claimant]], position: int, fits: Callable[[Claimant], bool]
-) -> Claimant | None:
-    """The fitting candidate nearest before `position`, else the nearest after it."""
-    ok = [(pos, c) for pos, c in candidates if fits(c)]
-    before = [pc for pc in ok if pc[0] < position]
-    if before:
-        return max(before, key=lambda pc: pc[0])[1]
-    after = [pc for pc in ok if pc[0] >= position]
-    if after:
-        return min(after, key=lambda pc: pc[0])[1]
-    return None
 
 
 def _surname(person: str) -> str:
