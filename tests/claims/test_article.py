@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from claims.article import find_title, split_blocks
 
 
-@given(st.text(alphabet=st.sampled_from("ab .\n\"”é"), max_size=3_000), st.integers(20, 400))
+@given(st.text(alphabet=st.sampled_from('ab .\n"”é'), max_size=3_000), st.integers(20, 400))
 def test_blocks_cover_the_text_exactly_and_respect_the_limit(text: str, limit: int) -> None:
     blocks = list(split_blocks(text, limit))
     assert "".join(b.text for b in blocks) == text

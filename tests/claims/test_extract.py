@@ -29,7 +29,9 @@ def test_every_span_points_back_into_the_text() -> None:
 
 
 def test_offsets_survive_block_boundaries_in_long_input() -> None:
-    paragraph = 'The minister said that 40 schools had closed. "We will reopen them," she added.\n\n'
+    paragraph = (
+        'The minister said that 40 schools had closed. "We will reopen them," she added.\n\n'
+    )
     text = paragraph * 300  # about 25k characters: several blocks
     extraction = extract(text)
     assert len(extraction.claims) >= 300
