@@ -595,6 +595,8 @@ class ClaimantResolver:
                     return replace(found, role=None, speaker=None)
                 return Claimant(m.body or m.text, "organization")  # "ministry": as written
             assert m.body is not None
+            if m.body in self._full_names:  # "Petrov" taken for a body, after "Ivan Petrov"
+                return self._person(replace(m, kind="person", person=m.body))
             return Claimant(self._full_body(m.body), m.body_kind)
         if m.kind == "description":
             return self._description(m)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claims.canonical import country_name
 
@@ -16,6 +16,13 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 TIME_PREPOSITIONS = frozenset(
     "on in at since until till by over during from through throughout for within after before "
     "between around early late".split()
+)
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in near at around outside into towards toward across inside beyond".split()
+)
+PLACE_VERBS = frozenset(
+    "shell strike hit attack bomb target capture seize liberate encircle surround storm enter "
+    "reach recapture pound evacuate flee besiege occupy".split()
 )
 _DATELINE_END = frozenset({":", "—", "–", "-"})
 
@@ -34,7 +41,10 @@ def places(sentence: Span, source: Span | None = None) -> tuple[str, ...]:
         if ent.label_ not in PLACE_LABELS and not (
             ent.label_ in ("ORG", "PERSON", "NORP") and country_name(ent.text) is not None
         ):
-            continue  # a country or capital is a place whatever the recogniser called it
+            # a country or capital is a place whatever the recogniser called it, and so is a
+            # "person" that is shelled or that things happen in
+            if not (ent.label_ == "PERSON" and _placed(ent.root)):
+                continue
         if source is not None and source.start <= ent.start < source.end:
             if ent.root.dep_ != "pobj":
                 continue  # the claimant itself; but "officials in Kolbek" speak of Kolbek
@@ -46,6 +56,16 @@ def places(sentence: Span, source: Span | None = None) -> tuple[str, ...]:
         name = name.strip()
         seen.setdefault(name.lower(), name)
     return tuple(seen.values())
+
+
+def _placed(tok: Token) -> bool:
+    """'in Kherson', 'near Kherson', 'shelled Kherson and Zaporizhzhia'."""
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj":
+        return head.lower_ in LOCATIVE_PREPOSITIONS
+    return tok.dep_ == "dobj" and head.lemma_.lower() in PLACE_VERBS
 
 
 def when(sentence: Span, content: Sequence[Span] = ()) -> str | None:

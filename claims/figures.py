@@ -194,8 +194,12 @@ def _counted(tok: Token) -> bool:
 def _continues(tokens: list[Token], j: int) -> bool:
     tok = tokens[j]
     low = tok.lower_
-    if low in MULTIPLIERS or (low in NUMBER_WORDS and tok.like_num):
+    if tok.ent_iob_ == "B":
+        return False  # another entity: "in 2022 two bridges"
+    if low in MULTIPLIERS:
         return True
+    if low in NUMBER_WORDS and tok.like_num:
+        return not _NUMERIC.match(tokens[j - 1].text)  # "2022 two" is two numbers
     # "twenty-five", "1.5 million"
     return (
         low == "-"
@@ -309,7 +313,8 @@ def _noun_phrase(noun: Token, number: Token) -> str:
         for t in noun.lefts
         if t.dep_ in ("amod", "compound", "nmod") and t.i > number.i and t.pos_ != "NUM"
     ]
-    words = [doc[t.left_edge.i : t.i + 1].text for t in left] + [noun.text]
+    words = [doc[t.left_edge.i : t.i + 1].text for t in left]
+    words.append("percent" if noun.text == "%" else noun.text)
     for child in noun.rights:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ == "nummod" for c in child.children):

@@ -60,11 +60,6 @@ NORTHERN_ARMY_SPOKESMAN: Who = ("Northern Army", "organization", "spokesman", "J
             "The Northern Army's spokesman, Col. Jane Doe, said the convoy had turned back. "
             '"We lost no vehicles," the spokesman said. He added that the road was open.',
             [NORTHERN_ARMY_SPOKESMAN] * 3,
-            marks=pytest.mark.xfail(
-                reason="after 'X's spokesman, Col. Jane Doe,' the later 'the spokesman said' and "
-                "'He added' get role 'colonel' (her rank) instead of 'spokesman'",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -122,11 +117,6 @@ def test_titles_are_split_off_the_name(text: str, claimant: str, role: str | Non
             "Gen. Ivan Petrov visited the front on Monday. Petrov said the offensive would "
             "continue.",
             [("Ivan Petrov", "person", "general", None)],
-            marks=pytest.mark.xfail(
-                reason="a surname alone ('Petrov said') after 'Gen. Ivan Petrov' becomes claimant "
-                "'Petrov', kind organization",
-                strict=True,
-            ),
         ),
     ],
 )

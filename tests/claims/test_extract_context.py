@@ -36,11 +36,6 @@ def only_claim(text: str) -> Claim:
         pytest.param(
             "Ukraine's General Staff said that Russian troops shelled Kherson and Zaporizhzhia.",
             ("Kherson", "Zaporizhzhia"),
-            marks=pytest.mark.xfail(
-                reason="places come from spaCy entities only, and en_core_web_sm tags Kherson "
-                "and Zaporizhzhia as PERSON; claims.places.find_places reads 'shelled X and Y'",
-                strict=True,
-            ),
         ),
     ],
 )
