@@ -191,6 +191,7 @@ class DigestService:
         if self._stopping or (self._running is not None and not self._running.done()):
             return None
         self._running = asyncio.create_task(self.deliver_due(), name="digest-delivery-run")
+        self._running.add_done_callback(_log_failure)
         return self._running
 
     async def tick(self) -> RunReport | None:
@@ -329,6 +330,13 @@ class DigestService:
 
         if not await asyncio.to_thread(work):
             log.warning("digest for chat %s was taken over by another process", out.chat_id)
+
+
+def _log_failure(task: asyncio.Task[RunReport]) -> None:
+    """A run that failed (the database went away) is logged; the next tick starts afresh, and
+    the deliveries it had claimed go out once their lease runs out."""
+    if not task.cancelled() and (error := task.exception()) is not None:
+        log.error("digest delivery run failed", exc_info=error)
 
 
 # ----------------------------------------------------------------------------------------------
