@@ -29,6 +29,8 @@ UP_DEPS = frozenset({"parataxis", "prep", "advcl", "ccomp", "conj"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "acomp"})
 EDGE_PUNCT = frozenset(",;:—–-()")
+TRAILING_PUNCT = EDGE_PUNCT | {"."}
+"""A content ends before its sentence's full stop (outside quotation marks), as annotators do."""
 PRONOUN_RELATIVES = frozenset({"who", "which", "that"})
 THRESHOLD = 0.5
 """Default decision threshold; the learned model carries the one tuned on held-out training
@@ -196,6 +198,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+EMERGING_VERBS = frozenset({"emerge", "surface", "circulate", "mount", "grow", "spread"})
 HEARSAY_NOUNS = frozenset({"claim", "report", "rumour", "rumor", "allegation", "suggestion"})
 
 
@@ -218,6 +221,9 @@ def _hedged_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution
             and not any(c.dep_ == "poss" for c in tok.children)
         ):
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
+            if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ in EMERGING_VERBS:
+                # "claims are emerging that X": the clause hangs on the verb
+                clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "advcl")), None)
             if clause is None:
                 prep = next(
                     (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None
@@ -263,7 +269,11 @@ def widen_to_quotes(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> 
             widened.update(range(q.start, q.end))
             touched = True
     if touched:
-        after = continuation(doc, quotes, cand.cue.sent.end)
+        sentence = cand.cue.sent
+        for q in quotes:  # "“A,” she said, “B.”": the quotation resumes after the cue
+            if cand.cue.i < q.start < sentence.end and q.start - cand.cue.i <= 6:
+                widened.update(range(q.start, q.end))
+        after = continuation(doc, quotes, sentence.end)
         if after is not None and not _has_own_cue(doc, after):
             widened.update(range(after.start, after.end))
     return widened
@@ -288,9 +298,15 @@ def cue_pieces(cand: Candidate) -> tuple[Span, ...]:
     return _runs(doc, ids)
 
 
+RAISING_CUES = frozenset({"seem", "appear"})
+"""'Russia seems to have stepped up its attacks': nobody is cited; Russia is part of the claim."""
+
+
 def find_source(cand: Candidate) -> Span | None:
     tok = cand.cue
     doc = tok.doc
+    if tok.lemma_ in RAISING_CUES:
+        return None
     if tok.lower_ == "according":
         for prep in tok.children:
             if prep.dep_ == "prep":
@@ -404,7 +420,7 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
         end -= 1
     if all(t.is_punct or t.is_space for t in doc[start:end]):
         return None
