@@ -125,13 +125,6 @@ def test_according_to_at_either_end_of_the_sentence(text: str, source: str, cue:
     assert not claim.hedged
 
 
-CLOSING_STOP = pytest.mark.xfail(
-    reason="content running to the end of its sentence keeps the closing full stop ('... in the "
-    "blast.'), unlike 'said that ...' contents and PolNeAR's annotation",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "text, content",
     [
@@ -142,12 +135,10 @@ CLOSING_STOP = pytest.mark.xfail(
         pytest.param(
             "According to the health ministry, 12 people died in the blast.",
             "12 people died in the blast",
-            marks=CLOSING_STOP,
         ),
         pytest.param(
             "Reportedly, 2,000 civilians have left the city.",
             "2,000 civilians have left the city",
-            marks=CLOSING_STOP,
         ),
     ],
 )

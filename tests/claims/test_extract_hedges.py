@@ -14,13 +14,6 @@ def claim_with(text: str, content: str) -> Claim:
     return found[0]
 
 
-EMERGING = pytest.mark.xfail(
-    reason="'claims are emerging / have emerged that X' yields no claim at all: the hearsay noun "
-    "is the subject, the 'that' clause hangs off the verb",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "text, content, kind",
     [
@@ -41,24 +34,16 @@ EMERGING = pytest.mark.xfail(
             "Claims are emerging that the dam was mined.",
             "that the dam was mined",
             "unattributed",
-            marks=EMERGING,
         ),
         pytest.param(
             "Claims have emerged that the general has fled.",
             "that the general has fled",
             "unattributed",
-            marks=EMERGING,
         ),
         pytest.param(
             "Russia seems to have stepped up its attacks.",
             "to have stepped up its attacks",
             "unattributed",
-            marks=pytest.mark.xfail(
-                reason="'X seems/appears to Y' is the writer's hedge, but the engine makes X its "
-                "claimant (claimant 'Russia', kind country, kind indirect); in PolNeAR train 143 "
-                "of 147 seem/appear cues have no source and X is in the content",
-                strict=True,
-            ),
         ),
         # a source nobody can name
         (

@@ -73,22 +73,12 @@ def pieces(text: str, span: Span) -> tuple[str, ...]:
             "she",
             "said",
             ("“The shelling stopped at dawn,”", "“but the roads are still closed.”"),
-            marks=pytest.mark.xfail(
-                reason="a quotation resumed after a mid-sentence cue (“A,” she said, “B.”) is "
-                "dropped: the content stops at “A,”",
-                strict=True,
-            ),
         ),
         pytest.param(
             '"The shelling stopped at dawn," Mayor Anna Holt said, "but the roads are closed."',
             "Mayor Anna Holt",
             "said",
             ('"The shelling stopped at dawn,"', '"but the roads are closed."'),
-            marks=pytest.mark.xfail(
-                reason='a quotation resumed after a mid-sentence cue ("A," she said, "B.") is '
-                'dropped: the content stops at "A,"',
-                strict=True,
-            ),
         ),
     ],
 )
