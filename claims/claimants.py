@@ -15,6 +15,7 @@ is a person with that role and no name, not an anonymous source; an unresolved b
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Generic, Literal, TypeVar
@@ -63,13 +64,28 @@ ORG_HEADS = frozenset(
     "company newspaper network union bank parliament kremlin pentagon cabinet presidency "
     "headquarters guard brigade battalion regiment division unit corps mission organisation "
     "organization group coalition alliance authority authorities regime junta cabinet "
-    "prosecutor's duma senate congress assembly ministries".split()
+    "prosecutor's duma senate congress assembly ministries panel bloc body board institute "
+    "foundation association federation league commission".split()
 )
 DOCUMENT_HEADS = frozenset(
-    "statement report communique communiqué post tweet video message bulletin briefing document "
-    "letter assessment update release summary".split()
+    "statement communique communiqué post tweet message bulletin briefing letter update release "
+    "announcement".split()
 )
 """A document speaks for whoever issued it: "the statement said"."""
+EVIDENCE_HEADS = frozenset(
+    "poll study survey paper record email document figure data statistic estimate analysis "
+    "review investigation article book ad advertisement footage video photo image slide chart "
+    "map filing complaint lawsuit ruling decision memo transcript tally count census".split()
+)
+"""Things that show rather than claim: they name nobody, so their claims are anonymous."""
+PERSON_NOUNS = frozenset(
+    "man woman boy girl businessman businesswoman nominee candidate questioner author writer "
+    "reporter journalist columnist host anchor professor scientist researcher economist "
+    "historian doctor physician nurse teacher lawyer mother father son daughter wife husband "
+    "brother sister victim survivor owner founder resident soldier commander pilot "
+    "spokesperson".split()
+)
+"""Common nouns for one person: "the New York businessman" is a person nobody named."""
 PRONOUNS: dict[str, Literal["person", "body"]] = {
     "he": "person",
     "she": "person",
@@ -87,6 +103,7 @@ _SPLIT = frozenset({",", "—", "–", "(", ")", ";"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
 
 T = TypeVar("T")
+COUNTRY_KEY = " country"  # not a word: countries filed for "the country" to find
 MentionKind = Literal[
     "pronoun", "anonymous", "person", "body", "description", "group", "document", "unknown"
 ]
@@ -155,15 +172,25 @@ def describe(span: Span, position: int) -> Mention:
     if core is None:
         return Mention(position, span.text, "unknown")
     text = core.text
-    if len(core) == 1 and (core[0].pos_ == "PRON" or core[0].lower_ in PRONOUNS):
+    if len(core) == 1 and core[0].lower_ in PRONOUNS:
         return Mention(position, text, "pronoun", pronoun=core[0].lower_)
+    if core[0].pos_ == "PRON" and core.root.pos_ == "PRON":  # "someone", "some", "not everyone"
+        return Mention(position, text, "anonymous")
+    if _coordinated(core):
+        name = _group_name(core)
+        return Mention(position, text, "group", body=name, body_kind="group")
     parts = [_read_part(p) for p in _parts(core)]
     if not parts:
         return Mention(position, text, "unknown")
-    first = parts[0]
-    merged = first
-    for other in parts[1:]:
-        merged = _merge(merged, other)
+    # the piece that names someone leads: "the election, Minyon Moore, a senior adviser"
+    lead = next(
+        (n for n, p in enumerate(parts) if p.kind == "person"),
+        next((n for n, p in enumerate(parts) if p.kind != "unknown"), 0),
+    )
+    merged = parts[lead]
+    for n, other in enumerate(parts):
+        if n != lead:
+            merged = _merge(merged, other)
     return Mention(
         position,
         text,
@@ -190,6 +217,15 @@ def _core(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _coordinated(core: Span) -> bool:
+    """'Obama and Clinton', 'the Republican nominee and his aides': several claimants at once."""
+    root = core.root
+    return any(
+        c.dep_ == "conj" and core.start <= c.i < core.end and c.pos_ in ("PROPN", "NOUN", "PRON")
+        for c in root.children
+    ) and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in root.children)
 
 
 def _parts(core: Span) -> list[Span]:
@@ -234,7 +270,13 @@ def _read_part(part: Span) -> _Part:
         return _role_part(span, root)
     if head in DOCUMENT_HEADS:
         return _document_part(span, root)
+    if head in EVIDENCE_HEADS:  # "a new poll", "the study", "recent polls": nobody to name
+        return _Part("anonymous", head=head, text=text)
+    if head in ("country", "nation") and root.tag_ == "NN":  # "the country": one named before
+        return _Part("body", body=head, body_kind="country", body_described=True, text=text)
     if root.ent_type_ == "NORP" or head in GROUP_HEADS and root.ent_type_ not in ("ORG", "GPE"):
+        if root.tag_ in ("NN", "NNP") and root.ent_type_ != "NORP":  # "a local resident"
+            return _Part("description", role=head, head=head, text=text)
         return _Part("group", body=_group_name(span), body_kind="group", head=head, text=text)
     country = country_name(text)
     if country is not None:
@@ -244,13 +286,25 @@ def _read_part(part: Span) -> _Part:
     if root.tag_ in ("NNS", "NNPS") and root.pos_ == "NOUN":
         return _Part("group", body=_group_name(span), body_kind="group", head=head, text=text)
     if root.pos_ == "PROPN":
-        name, role = split_title(_propn_run(span, root))
+        run = _propn_run(span, root)
+        if run.isupper() and len(run) > 1:  # "CNS", "C2I": an acronym is a body
+            return _Part("body", body=run, head=head, text=text)
+        name, role = split_title(run)
         return _Part("person", person=name, role=role, head=head, text=text)
+    if head in PERSON_NOUNS:  # "the New York businessman": someone not named
+        return _Part("description", role=head, head=head, text=text)
+    if root.pos_ in ("NOUN", "PROPN"):  # "the article", "the footage": no one to name
+        return _Part("anonymous", head=head, text=text)
     return _Part("unknown", body=canonical_name(text), head=head, text=text)
 
 
 def _drop_determiners(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+    """Without leading determiners and adverbs ("the", "Even China", "But the ministry")."""
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS
+        or tokens[0].is_punct
+        or tokens[0].pos_ in ("ADV", "CCONJ", "SCONJ", "INTJ")
+    ):
         if tokens[0].lower_ in ("two", "three", "some", "several", "many") and len(tokens) == 1:
             break
         tokens = tokens[1:]
@@ -408,7 +462,7 @@ def _document_part(span: Span, root: Token) -> _Part:
 
 def _body_part(span: Span, root: Token) -> _Part:
     doc = span.doc
-    end = max(root.i, min(root.right_edge.i, span.end - 1)) + 1
+    end = min(_name_end(root), span.end - 1) + 1
     words = _drop_determiners(list(doc[span.start : end]))
     text = doc[words[0].i : words[-1].i + 1].text if words else span.text
     country = _nationality(words)
@@ -430,6 +484,23 @@ def _body_part(span: Span, root: Token) -> _Part:
     )
 
 
+def _name_end(root: Token) -> int:
+    """Where a body's name ends: its "of"/"on"/"for" phrases of capitalised words belong to it
+    ("Ministry of Defence of Russia", "Commission on Presidential Debates"), a clause after it
+    does not ("the United Nations body dedicated to ...")."""
+    end = root.i
+    for child in root.rights:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "on", "for"):
+            break
+        words = list(child.subtree)[1:]
+        if not words or not all(
+            t.is_title or t.is_upper or t.lower_ in ("the", "of", "and", "for", "on") for t in words
+        ):
+            break
+        end = child.right_edge.i
+    return end
+
+
 def _nationality(tokens: list[Token]) -> str | None:
     for tok in tokens:
         country = country_of_adjective(tok.text) or country_name(tok.text)
@@ -447,9 +518,31 @@ def _country_word(tok: Token) -> bool:
 
 
 def _group_name(span: Span) -> str:
-    """'Local residents' → 'local residents'; proper words keep their capitals ('Democrats')."""
-    words = _drop_determiners(list(span))
+    """'Local residents' → 'local residents'; proper words keep their capitals ('Democrats'); no
+    clause after the noun ('Americans worried about ...' → 'Americans')."""
+    ids = _noun_phrase_ids(span.root, span)
+    words = _drop_determiners([t for t in span if t.i in ids])
     return " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in words)
+
+
+def _noun_phrase_ids(root: Token, span: Span) -> set[int]:
+    """The words of a noun phrase that name it: modifiers before the noun, conjoined nouns ("Mr.
+    Grassley and Mr. Leahy") and name-like "of"/"on"/"in" phrases ("Republicans on the House
+    Financial Services Committee"); not clauses, appositives or other phrases after it."""
+    ids = {t.i for t in root.lefts for t in t.subtree if t.dep_ != "punct"} | {root.i}
+    for child in root.rights:
+        if child.dep_ in ("cc",):
+            ids.add(child.i)
+        elif child.dep_ == "conj":
+            ids |= _noun_phrase_ids(child, span)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "for", "at"):
+            words = list(child.subtree)[1:]
+            if words and all(
+                t.is_title or t.is_upper or t.lower_ in ("the", "of", "and", "for", "on")
+                for t in words
+            ):
+                ids |= {t.i for t in child.subtree}
+    return {i for i in ids if span.start <= i < span.end}
 
 
 def _propn_run(span: Span, root: Token) -> str:
@@ -512,6 +605,7 @@ class ClaimantResolver:
         self._pronouns = _Nearest[Claimant]()  # claimants under "person" / "body"
         self._said = _Nearest[Claimant]()  # every claimant so far, under "any"
         self._full_names: dict[str, str] = {}  # surname → full name
+        self._name_counts: Counter[str] = Counter()
         self._first_role: dict[str, str] = {}
         self._people: set[str] = set()
 
@@ -593,6 +687,8 @@ class ClaimantResolver:
                 found = self._find_body(m.body or m.head, m.country, m.position)
                 if found is not None:
                     return replace(found, role=None, speaker=None)
+                if m.body_kind == "country":
+                    return Claimant(None, "anonymous")  # "the country", none named
                 return Claimant(m.body or m.text, "organization")  # "ministry": as written
             assert m.body is not None
             if m.body in self._full_names:  # "Petrov" taken for a body, after "Ivan Petrov"
@@ -660,7 +756,13 @@ class ClaimantResolver:
         self.named.append(n)
         self._people.add(n.person)
         if " " in n.person:
-            self._full_names.setdefault(_surname(n.person), n.person)
+            # the full name the article uses most for a surname wins ("Barack Obama" over a
+            # misread "Derelict Obama"); the first one on a tie
+            self._name_counts[n.person] += 1
+            surname = _surname(n.person)
+            current = self._full_names.get(surname)
+            if current is None or self._name_counts[n.person] > self._name_counts[current]:
+                self._full_names[surname] = n.person
             self._full_names.setdefault(n.person, n.person)
         if n.role is not None:
             self._first_role.setdefault(n.person, n.role)
@@ -671,6 +773,8 @@ class ClaimantResolver:
         claimant = Claimant(name, "organization")
         for word in set(words):
             self._body_index.add(word, position, claimant)
+        if country_name(name) is not None:
+            self._body_index.add(COUNTRY_KEY, position, claimant)
         for k in range(1, len(words)):
             self._suffixes[" ".join(words[k:])] = name
         self.bodies.append((position, name))
@@ -702,6 +806,9 @@ class ClaimantResolver:
         def fits(c: Claimant) -> bool:
             return wanted <= set(claimant_key(c.name or "").split())
 
+        if key in (["country"], ["nation"]):
+            found = self._body_index.find(COUNTRY_KEY, position, lambda c: True)
+            return replace(found, kind="country") if found else None
         found = self._body_index.find(key[-1], position, fits)
         if found is None:
             return None

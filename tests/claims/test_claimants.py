@@ -166,7 +166,30 @@ BODY = "Russian Defence Ministry"
             Claimant("local residents", "group"),
         ),
         ("Democrats said the bill would fail.", "Democrats", Claimant("Democrats", "group")),
+        (
+            "Americans worried about the border said the wall would help.",
+            "Americans worried about the border",
+            Claimant("Americans", "group"),
+        ),
+        (
+            "Mr. Grassley and Mr. Leahy, who wrote the bill, said it would pass.",
+            "Mr. Grassley and Mr. Leahy, who wrote the bill,",
+            Claimant("Mr. Grassley and Mr. Leahy", "group"),
+        ),
+        # things that show rather than claim, and indefinite pronouns, name nobody
+        (
+            "A new poll found that most voters were undecided.",
+            "A new poll",
+            Claimant(None, "anonymous"),
+        ),
+        ("Someone said the road was mined.", "Someone", Claimant(None, "anonymous")),
+        ("Even China said that the talks had failed.", "Even China", Claimant("China", "country")),
         # a role nobody in the article holds by name is a person without a name
+        (
+            "The New York businessman said he would sue.",
+            "The New York businessman",
+            Claimant(None, "person", "businessman"),
+        ),
         (
             "The governor said three people were hurt.",
             "The governor",
@@ -252,6 +275,23 @@ SPOKES = Claimant(BODY, "organization", "spokesman", "Igor Konashenkov")
                     "Eastern Federation's General Staff", "organization", "spokesman", "Pavel Orlov"
                 ),
             ],
+        ),
+        (
+            "Ukraine said the dam held. Later the country said that the dam was breached.",
+            ["Ukraine", "the country"],
+            [Claimant("Ukraine", "country")] * 2,
+        ),
+        (
+            # a misread full name does not win over the one the article uses most
+            "Obama said it was over. Barack Obama spoke. Derelict Obama left. Barack Obama "
+            "returned.",
+            ["Obama"],
+            [Claimant("Barack Obama", "person")],
+        ),
+        (
+            "After the election, Minyon Moore, a senior adviser to the campaign, said it was over.",
+            ["the election, Minyon Moore, a senior adviser to the campaign,"],
+            [Claimant("Minyon Moore", "person", "senior adviser")],
         ),
         (
             "The mayor of Lenne, Marta Kovac, said the water was safe. Kovac added that the "
