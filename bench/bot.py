@@ -42,6 +42,10 @@ def article(words: int, seed: int) -> str:
     return "\n\n".join(out)
 
 
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -89,13 +93,7 @@ async def main() -> int:
             log_level="WARNING",
         )
         configure_logging(settings)
-        app = build_application(settings)
-        await app.initialize()
-        assert app.post_init is not None and app.updater is not None
-        await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
-        try:
+        async with emu.polling(build_application(settings)):
             await timed(api, emu.message(1, article(200, 0)), 1)  # warm up
             alone = [
                 await timed(api, emu.message(2, article(1000, i + 1)), 2) for i in range(args.runs)
@@ -116,15 +114,8 @@ async def main() -> int:
                 await asyncio.sleep(0.1)
             big = await answered(api, 3, big_before)
             reading_big = big - start
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await app.shutdown()
-            assert app.post_shutdown is not None
-            await app.post_shutdown(app)
-            api.stop()
+        api.stop()
 
-    ms = lambda v: f"{v * 1000:.0f} ms"  # noqa: E731
     print(
         f"1,000-word article, alone ({args.runs} runs): p50 {ms(pct(alone, 50))}, "
         f"p95 {ms(pct(alone, 95))}"
@@ -135,7 +126,7 @@ async def main() -> int:
     )
     print(
         f"/help while a 10,000-word article is read: p50 {ms(pct(helps, 50))}, "
-        f"max {ms(max(helps))} (the article itself: {reading_big - 0:.1f} s after the crowd began)"
+        f"max {ms(max(helps))} (the article itself: done {reading_big:.1f} s after the crowd began)"
     )
     return 0
 

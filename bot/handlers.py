@@ -43,6 +43,7 @@ from storage.repository import (
     ArticleMeta,
     RelatedClaim,
     SavedArticle,
+    StoredClaim,
     claims_by_claimant,
     claims_of_claimant_id,
     delete_chat_data,
@@ -331,43 +332,52 @@ def _args(context: ContextTypes.DEFAULT_TYPE) -> str:
     return " ".join(context.args or []).strip()
 
 
-async def on_claims(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/claims QUERY: full-text search over this chat's claims."""
-    chat, query = update.effective_chat, _args(context)
+async def _list_claims(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    usage: str,
+    query_fn: Callable[..., list[StoredClaim]],
+    title: str,
+    empty: str,
+) -> None:
+    """A command that lists stored claims for its argument (a search, a claimant)."""
+    chat, arg = update.effective_chat, _args(context)
     if chat is None or not _allowed(update, context):
         return
-    if not query:
-        await reply(update, context, "Usage: /claims QUERY — for example /claims tanks destroyed")
+    if not arg:
+        await reply(update, context, usage)
         return
     svc = services(context)
 
-    def work() -> list[Any]:
+    def work() -> list[StoredClaim]:
         with session_scope(svc.engine) as session:
-            return search_claims(session=session, chat_id=chat.id, query=query)
+            return query_fn(session, chat.id, arg)
 
     found = await svc.run(work)
-    await reply_all(
-        update, context, claims_messages(f"Claims matching “{query}”", found, "No claims match.")
+    await reply_all(update, context, claims_messages(title.format(arg), found, empty.format(arg)))
+
+
+async def on_claims(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/claims QUERY: full-text search over this chat's claims."""
+    await _list_claims(
+        update,
+        context,
+        "Usage: /claims QUERY — for example /claims tanks destroyed",
+        lambda session, chat_id, q: search_claims(session=session, chat_id=chat_id, query=q),
+        "Claims matching “{}”",
+        "No claims match.",
     )
 
 
 async def on_who(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/who NAME: a claimant's claims in this chat."""
-    chat, name = update.effective_chat, _args(context)
-    if chat is None or not _allowed(update, context):
-        return
-    if not name:
-        await reply(update, context, "Usage: /who NAME — for example /who Defence Ministry")
-        return
-    svc = services(context)
-
-    def work() -> list[Any]:
-        with session_scope(svc.engine) as session:
-            return claims_by_claimant(session=session, chat_id=chat.id, name=name)
-
-    found = await svc.run(work)
-    await reply_all(
-        update, context, claims_messages(f"Claims by {name}", found, f"No claims by “{name}” yet.")
+    await _list_claims(
+        update,
+        context,
+        "Usage: /who NAME — for example /who Defence Ministry",
+        lambda session, chat_id, n: claims_by_claimant(session=session, chat_id=chat_id, name=n),
+        "Claims by {}",
+        "No claims by “{}” yet.",
     )
 
 

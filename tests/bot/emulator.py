@@ -8,11 +8,12 @@ with Telegram's tags only, and messages within 4096 characters.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -20,6 +21,8 @@ from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
+
+from telegram.ext import Application
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "Claimwatch", "username": "claimwatch_bot"}
 TELEGRAM_TAGS = frozenset(
@@ -283,6 +286,28 @@ def _value(raw: str) -> Any:
         except ValueError:
             return raw
     return raw
+
+
+@contextlib.asynccontextmanager
+async def polling(app: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Runs the application the way `run_polling` does (post_init, start, long polling) and
+    stops it the same way, so tests and benchmarks drive the real thing."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        if app.post_stop is not None:
+            await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
 
 
 # -- update factories ---------------------------------------------------------------------------

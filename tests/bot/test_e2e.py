@@ -71,19 +71,8 @@ async def bot(
         digests=False,
     )
     configure_logging(settings)
-    app = build_application(settings)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)  # run_polling would call it; we drive the parts ourselves
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1)
-    yield api, app
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
-    assert app.post_shutdown is not None
-    await app.post_shutdown(app)
+    async with emu.polling(build_application(settings)) as app:
+        yield api, app
     api.stop()
 
 
