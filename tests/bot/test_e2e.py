@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -344,3 +345,55 @@ async def test_a_contradiction_is_shown_and_the_story_is_charted(bot: Any) -> No
     api.push(emu.command(25, "/timeline losses"))
     photo = await asyncio.to_thread(api.wait_for, lambda: api.sent(25, "sendPhoto"))
     assert photo[0].files["photo"].startswith(b"\x89PNG")
+
+
+async def test_the_webhook_checks_its_secret_token(tmp_path: Path) -> None:
+    """`claimwatch run --webhook` serves PTB's webhook: a wrong secret is refused with 403."""
+    import httpx
+
+    api = emu.BotAPIEmulator(TOKEN).start()
+    url = f"sqlite:///{tmp_path / 'hook.db'}"
+    upgrade(make_engine(url))
+    settings = Settings(
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_api_base_url=api.base_url,
+        database_url=url,
+        digests=False,
+    )
+    app = build_application(settings)
+    await app.initialize()
+    assert app.post_init is not None and app.updater is not None
+    await app.post_init(app)
+    await app.start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    await app.updater.start_webhook(
+        listen="127.0.0.1",
+        port=port,
+        url_path="telegram",
+        secret_token="s3cret-value",
+        webhook_url="https://bot.example.org/telegram",
+    )
+    update = {"update_id": 1, **emu.command(31, "/help")}
+    try:
+        async with httpx.AsyncClient() as client:
+            hook = f"http://127.0.0.1:{port}/telegram"
+            wrong = await client.post(
+                hook, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "no"}
+            )
+            assert wrong.status_code == 403
+            right = await client.post(
+                hook, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"}
+            )
+            assert right.status_code == 200
+        assert "/timeline" in texts(await wait(api, 31))
+        set_hook = [c for c in api.calls if c.method == "setWebhook"]
+        assert set_hook and set_hook[0].params["secret_token"] == "s3cret-value"
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        assert app.post_shutdown is not None
+        await app.post_shutdown(app)
+        api.stop()
