@@ -108,7 +108,7 @@ VAGUE = {
 NOT_FIGURES = frozenset({"DATE", "TIME", "ORDINAL"})
 TIME_NOUNS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries night nights am pm".split()
+    "decade decades century centuries night nights am pm a.m. p.m.".split()
 )
 EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 PARTICLES = frozenset({"down", "up", "out", "off", "away", "back"})
@@ -279,7 +279,11 @@ def _what(first: Token, last: Token, end: Token, nouns: list[str]) -> str | None
             anchor = noun
     if noun is None:
         # "12 civilians were killed and 30 were wounded": the number stands for the last noun
-        phrase = nouns[-1] if nouns else ""
+        if not nouns:
+            return None  # an event alone ("5 million lend") says nothing of what is counted
+        phrase = nouns[-1]
+    elif noun.text != "%" and not any(ch.isalpha() for ch in noun.text):
+        return None  # "the ’90s"
     else:
         phrase = _noun_phrase(noun, last)
         nouns.append(phrase)
@@ -339,7 +343,9 @@ def _event(noun: Token) -> str:
     verb = noun.head
     if noun.dep_ not in EVENT_DEPS or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have"):
         return ""
-    word = verb.text if verb.tag_ in ("VBN", "VBD", "VBG") else verb.lemma_
+    if verb.tag_ not in ("VBN", "VBD", "VBG"):
+        return ""  # "workers blame": what a count undergoes is told in the past or progressive
+    word = verb.text
     particle = next(
         (
             c.lower_

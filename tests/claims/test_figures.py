@@ -87,7 +87,14 @@ def figures(sentence: str, offset: int = 0) -> list[Row]:
             "He said more than 50,000 soldiers as well as weapons were sent.",
             [("more than 50,000", 50_000, "more than", "soldiers sent")],
         ),
+        # an event is told in the past or progressive; a present verb is no event
+        (
+            "They hire tens of thousands of workers.",
+            [("tens of thousands", 20_000, "at least", "workers")],
+        ),
+        ("The fund will lend 5 million.", [("5 million", 5_000_000, None, None)]),
         # dates, times, durations and names are no figures
+        ("The call came at 3 a.m. on Friday.", []),
         ("The ministry said so on 24 February 2023 at 10 am.", []),
         ("The shelling lasted 48 hours.", []),
         ("Su-25 jets struck the town in 2022.", []),
