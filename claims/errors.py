@@ -42,6 +42,15 @@ _NAMES = {
     "fa": "Persian",
     "hi": "Hindi",
     "el": "Greek",
+    "sv": "Swedish",
+    "da": "Danish",
+    "cs": "Czech",
+    "ro": "Romanian",
+    "hu": "Hungarian",
+    "fi": "Finnish",
+    "id": "Indonesian",
+    "th": "Thai",
+    "und": "a language other than English",
 }
 
 

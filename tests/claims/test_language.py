@@ -87,3 +87,15 @@ def test_the_engine_refuses_other_languages_with_a_reason() -> None:
         extract(FOREIGN[0][0])
     assert info.value.language == "de"
     assert "German" in str(info.value)
+
+
+def test_a_language_without_a_profile_is_still_not_english() -> None:
+    text = (
+        "Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, "
+        "tertiam qui ipsorum lingua Celtae, nostra Galli appellantur. Hi omnes lingua, "
+        "institutis, legibus inter se differunt. Gallos ab Aquitanis Garumna flumen dividit."
+    )
+    assert detect_language(text) != "en"
+    with pytest.raises(UnsupportedLanguage) as info:
+        extract(text)
+    assert "English only" in str(info.value)
