@@ -16,13 +16,22 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 class SchemaOutOfDate(RuntimeError):
-    def __init__(self, current: str | None, head: str) -> None:
+    def __init__(self, current: str | None, head: str, *, newer: bool = False) -> None:
         self.current, self.head = current, head
-        where = "has no Claimwatch tables yet" if current is None else f"is at revision {current}"
-        super().__init__(
-            f"The database {where}; this version needs revision {head}. "
-            "Run `claimwatch db upgrade` first."
-        )
+        if newer:
+            message = (
+                f"The database is at revision {current}, written by a newer Claimwatch than this "
+                f"one (which knows revisions up to {head}). Run the newer version."
+            )
+        else:
+            where = (
+                "has no Claimwatch tables yet" if current is None else f"is at revision {current}"
+            )
+            message = (
+                f"The database {where}; this version needs revision {head}. "
+                "Run `claimwatch db upgrade` first."
+            )
+        super().__init__(message)
 
 
 def _config() -> Config:
@@ -55,11 +64,25 @@ def upgrade(target: Engine | str, revision: str = "head") -> None:
             engine.dispose()
 
 
+def downgrade(target: Engine | str, revision: str) -> None:
+    """Undoes the migrations above `revision` ("base": all of them); for tests and rollbacks."""
+    engine = make_engine(target) if isinstance(target, str) else target
+    config = _config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        if isinstance(target, str):
+            engine.dispose()
+
+
 def check_schema(engine: Engine) -> None:
     """Raises `SchemaOutOfDate` unless the database is at the newest revision."""
     current, head = current_revision(engine), head_revision()
     if current != head:
-        raise SchemaOutOfDate(current, head)
+        known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+        raise SchemaOutOfDate(current, head, newer=current is not None and current not in known)
 
 
 def ensure_schema(engine: Engine) -> None:

@@ -470,8 +470,9 @@ def add_links(
             ]
         )
         .on_conflict_do_nothing(index_elements=["from_claim_id", "to_claim_id"])
+        .returning(col(ClaimLink.id))
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return len(result.all())
 
 
 # ----------------------------------------------------------------------------------------------
