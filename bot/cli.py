@@ -109,9 +109,10 @@ def _summarize(args: argparse.Namespace) -> int:
     meta = ArticleMeta(received_at=datetime.now(UTC))
     if source.startswith(("http://", "https://")):
         from bot.fetch import FetchError, fetch_article
+        from bot.settings import get_settings
 
         try:
-            page = fetch_article(source)
+            page = fetch_article(source, get_settings().fetch_limits)
         except FetchError as exc:
             raise UserError(str(exc)) from exc
         text = page.text

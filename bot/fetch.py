@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -49,10 +50,21 @@ class Page:
     published_at: datetime | None = None
 
 
+_NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+
+
 def is_public(address: str) -> bool:
+    """Whether an address is on the public internet, looking through every way an IPv6 address
+    can carry an IPv4 one (mapped, 6to4, NAT64, the old "compatible" form): `ipaddress` calls
+    `64:ff9b::7f00:1` (127.0.0.1 through a NAT64 gateway) global."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and (ip in _IPV4_COMPATIBLE or any(ip in n for n in _NAT64)):
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            return is_public(str(embedded))
     return ip.is_global and not ip.is_multicast and not ip.is_reserved
 
 
@@ -82,7 +94,11 @@ def checked_address(url: str, limits: FetchLimits) -> tuple[str, str, int]:
 
 
 def fetch_html(url: str, limits: FetchLimits = FetchLimits()) -> tuple[str, bytes, str]:
-    """(final URL, body, content type), following redirects hop by hop."""
+    """(final URL, body, content type), following redirects hop by hop.
+
+    `limits.timeout` bounds the whole fetch, redirects included: httpx's own timeout is per read,
+    so a server dripping a byte every few seconds would otherwise hold a worker for ever."""
+    deadline = time.monotonic() + limits.timeout
     with httpx.Client(trust_env=False, follow_redirects=False, timeout=limits.timeout) as client:
         for _ in range(limits.max_redirects + 1):
             host, address, port = checked_address(url, limits)
@@ -90,7 +106,9 @@ def fetch_html(url: str, limits: FetchLimits = FetchLimits()) -> tuple[str, byte
             netloc = f"[{address}]" if ":" in address else address
             target = parts._replace(netloc=f"{netloc}:{port}").geturl()
             headers = {"Host": parts.netloc.rsplit("@", 1)[-1], "User-Agent": USER_AGENT}
-            extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+            extensions: dict[str, object] = {"timeout": _remaining(deadline)}
+            if parts.scheme == "https":
+                extensions["sni_hostname"] = host
             try:
                 with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                     if resp.is_redirect:
@@ -101,17 +119,29 @@ def fetch_html(url: str, limits: FetchLimits = FetchLimits()) -> tuple[str, byte
                         continue
                     if resp.status_code >= 400:
                         raise FetchError(f"the site answered {resp.status_code}")
+                    declared = resp.headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > limits.max_bytes:
+                        raise FetchError("the page is too large to read")
                     body = bytearray()
                     for chunk in resp.iter_bytes():
                         body += chunk
                         if len(body) > limits.max_bytes:
                             raise FetchError("the page is too large to read")
+                        if time.monotonic() > deadline:
+                            raise FetchError("the site took too long to answer")
                     return url, bytes(body), resp.headers.get("content-type", "")
             except httpx.TimeoutException as exc:
                 raise FetchError("the site took too long to answer") from exc
             except httpx.HTTPError as exc:
                 raise FetchError("the site could not be reached") from exc
         raise FetchError("the link redirects too many times")
+
+
+def _remaining(deadline: float) -> dict[str, float]:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise FetchError("the site took too long to answer")
+    return {"connect": left, "read": left, "write": left, "pool": left}
 
 
 def fetch_article(url: str, limits: FetchLimits = FetchLimits()) -> Page:

@@ -128,12 +128,7 @@ class Services:
 
     @property
     def fetch_limits(self) -> FetchLimits:
-        s = self.settings
-        return FetchLimits(
-            max_bytes=s.fetch_max_bytes,
-            timeout=s.fetch_timeout,
-            allow_hosts=s.fetch_allow_hosts,
-        )
+        return self.settings.fetch_limits
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.fetch import FetchLimits
 from storage.db import DEFAULT_URL
 
 
@@ -37,6 +38,14 @@ class Settings(BaseSettings):
     webhook_port: int = 8443
     webhook_secret: SecretStr | None = None
     digests: bool = True
+
+    @property
+    def fetch_limits(self) -> FetchLimits:
+        return FetchLimits(
+            max_bytes=self.fetch_max_bytes,
+            timeout=self.fetch_timeout,
+            allow_hosts=self.fetch_allow_hosts,
+        )
 
     @field_validator("fetch_allow_hosts", mode="before")
     @classmethod
