@@ -274,6 +274,12 @@ def _read_part(part: Span) -> _Part:
         return _Part("anonymous", head=head, text=text)
     if head in ("country", "nation") and root.tag_ == "NN":  # "the country": one named before
         return _Part("body", body=head, body_kind="country", body_described=True, text=text)
+    if head == "government" and root.tag_ == "NN":  # a government speaks as its country
+        country = _nationality(list(span)) or _owner_country(root)
+        if country is not None:
+            return _Part("body", body=country, body_kind="country", head=head, text=text)
+        if root.ent_type_ not in ("ORG", "GPE"):
+            return _Part("body", body=head, body_kind="country", body_described=True, text=text)
     if root.ent_type_ == "NORP" or head in GROUP_HEADS and root.ent_type_ not in ("ORG", "GPE"):
         if root.tag_ in ("NN", "NNP") and root.ent_type_ != "NORP":  # "a local resident"
             return _Part("description", role=head, head=head, text=text)
@@ -501,6 +507,16 @@ def _name_end(root: Token) -> int:
     return end
 
 
+def _owner_country(root: Token) -> str | None:
+    """'the government of Ukraine' → Ukraine."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return country_name(obj.doc[obj.left_edge.i : obj.i + 1].text)
+    return None
+
+
 def _nationality(tokens: list[Token]) -> str | None:
     for tok in tokens:
         country = country_of_adjective(tok.text) or country_name(tok.text)
@@ -687,6 +703,8 @@ class ClaimantResolver:
                 found = self._find_body(m.body or m.head, m.country, m.position)
                 if found is not None:
                     return replace(found, role=None, speaker=None)
+                if m.body == "government":
+                    return Claimant("government", "organization")  # none named: as written
                 if m.body_kind == "country":
                     return Claimant(None, "anonymous")  # "the country", none named
                 return Claimant(m.body or m.text, "organization")  # "ministry": as written
@@ -806,7 +824,7 @@ class ClaimantResolver:
         def fits(c: Claimant) -> bool:
             return wanted <= set(claimant_key(c.name or "").split())
 
-        if key in (["country"], ["nation"]):
+        if key in (["country"], ["nation"], ["government"]):
             found = self._body_index.find(COUNTRY_KEY, position, lambda c: True)
             return replace(found, kind="country") if found else None
         found = self._body_index.find(key[-1], position, fits)

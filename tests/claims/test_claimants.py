@@ -123,6 +123,21 @@ BODY = "Russian Defence Ministry"
         ("Ukraine claimed that Russia fired rockets.", "Ukraine", Claimant("Ukraine", "country")),
         ("Kyiv said the bridge was destroyed.", "Kyiv", Claimant("Ukraine", "country")),
         ("Moscow denied that its jets were involved.", "Moscow", Claimant("Russia", "country")),
+        (
+            "The Ukrainian government said the grid held.",
+            "The Ukrainian government",
+            Claimant("Ukraine", "country"),
+        ),
+        (
+            "The government of Poland said the border was open.",
+            "The government of Poland",
+            Claimant("Poland", "country"),
+        ),
+        (
+            "The government said the border was open.",
+            "The government",
+            Claimant("government", "organization"),
+        ),
         # anonymous sources are never given a name
         (
             "Officials said the bridge was destroyed.",
@@ -277,9 +292,10 @@ SPOKES = Claimant(BODY, "organization", "spokesman", "Igor Konashenkov")
             ],
         ),
         (
-            "Ukraine said the dam held. Later the country said that the dam was breached.",
-            ["Ukraine", "the country"],
-            [Claimant("Ukraine", "country")] * 2,
+            "Ukraine said the dam held. Later the country said that the dam was breached. The "
+            "government added that repairs had begun.",
+            ["Ukraine", "the country", "The government"],
+            [Claimant("Ukraine", "country")] * 3,
         ),
         (
             # a misread full name does not win over the one the article uses most
