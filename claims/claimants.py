@@ -9,7 +9,9 @@ speaking for a body is reported under the body, with the person as `speaker`.
 
 Decisions where the contract is silent: an unresolved role ("the governor said", no governor named)
 is a person with that role and no name, not an anonymous source; an unresolved body description
-("the army said") keeps its words as the name; a statement or report speaks for whoever spoke last.
+("the army said") keeps its words as the name; a statement speaks for whoever spoke last, while
+reports, polls and studies name nobody (anonymous); a government speaks as its country; several
+people at once ("Obama and Clinton") are a group.
 """
 
 from __future__ import annotations

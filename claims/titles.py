@@ -52,7 +52,6 @@ RANKS = {
     "supt": "superintendent",
 }
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady hon rev mx".split())
-ROLE_PREFIXES = frozenset({"former", "deputy", "vice", "acting", "interim"})
 _STRIP = re.compile(r"^[^\w]+|[^\w]+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
