@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, func, or_, text, update
+from sqlalchemy import bindparam, delete, func, or_, text, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, SQLModel, col, select
 
@@ -414,19 +415,13 @@ def candidate_claims(
     a common key costs no more than a rare one; `before_id` leaves out the article being saved."""
     since = datetime.combine(keys.since, datetime.min.time(), UTC)
     until = datetime.combine(keys.until, datetime.min.time(), UTC) + timedelta(days=1)
-    shared: Counter[int] = Counter()
-    for key in keys.keys():
-        query = select(ClaimKey.claim_id).where(
-            ClaimKey.chat_id == chat_id,
-            ClaimKey.key == key[:128],
-            col(ClaimKey.published_on) >= since,
-            col(ClaimKey.published_on) < until,
-        )
-        if before_id is not None:
-            query = query.where(col(ClaimKey.claim_id) < before_id)
-        shared.update(
-            session.exec(query.order_by(col(ClaimKey.published_on).desc()).limit(per_key)).all()
-        )
+    wanted = list(dict.fromkeys(k[:128] for k in keys.keys()))
+    if not wanted:
+        return []
+    params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(wanted)}
+    params.update(chat=chat_id, since=since, until=until, before=before_id or 0)
+    everything = _candidates_statement(len(wanted), before_id is not None, per_key)
+    shared: Counter[int] = Counter(session.execute(everything, params).scalars().all())
     if not shared:
         return []
     chosen = [claim_id for claim_id, _ in shared.most_common(limit)]
@@ -435,6 +430,24 @@ def candidate_claims(
     ).all()
     facts = {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
     return [(cid, facts[cid]) for cid in chosen if cid in facts]
+
+
+@lru_cache(maxsize=256)
+def _candidates_statement(keys: int, before: bool, per_key: int) -> Any:
+    """One round trip for all of a claim's keys, each reading its newest rows off its own index
+    range; built once per shape, since building SQL costs more than running it here."""
+    parts = []
+    for i in range(keys):
+        query = select(col(ClaimKey.claim_id)).where(
+            col(ClaimKey.chat_id) == bindparam("chat"),
+            col(ClaimKey.key) == bindparam(f"k{i}"),
+            col(ClaimKey.published_on) >= bindparam("since"),
+            col(ClaimKey.published_on) < bindparam("until"),
+        )
+        if before:
+            query = query.where(col(ClaimKey.claim_id) < bindparam("before"))
+        parts.append(query.order_by(col(ClaimKey.published_on).desc()).limit(per_key).subquery())
+    return union_all(*(select(part.c.claim_id) for part in parts))
 
 
 def add_links(
@@ -687,23 +700,36 @@ def search_claims(
         return []
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        # chat_id is a column of the index: only this chat's matches are walked (unicode61 drops
+        # the minus of a group's id, so chats 5 and -5 share entries: the join filter decides)
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         ids = session.execute(
             text(
                 "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
                 "WHERE claims_fts MATCH :match AND c.chat_id = :chat "
                 "ORDER BY claims_fts.rowid DESC LIMIT :limit"
             ),
-            {"match": match, "chat": chat_id, "limit": limit},
+            {
+                "match": f'chat_id : "{chat_id}" AND content_text : ({terms})',
+                "chat": chat_id,
+                "limit": limit,
+            },
         ).scalars()
     else:
+        # content_tsv holds the lexeme chat_ID too; a query of stop words only matches nothing
         ids = session.execute(
             text(
                 "SELECT id FROM claims WHERE chat_id = :chat "
-                "AND content_tsv @@ plainto_tsquery('english', :q) "
+                "AND numnode(plainto_tsquery('english', :q)) > 0 "
+                "AND content_tsv @@ (plainto_tsquery('english', :q) && CAST(:lexeme AS tsquery)) "
                 "ORDER BY id DESC LIMIT :limit"
             ),
-            {"q": " ".join(words), "chat": chat_id, "limit": limit},
+            {
+                "q": " ".join(words),
+                "lexeme": f"'chat_{chat_id}'",
+                "chat": chat_id,
+                "limit": limit,
+            },
         ).scalars()
     order = list(ids)
     by_id = {c.id: c for c in _stored(session, chat_id, order)}

@@ -201,6 +201,28 @@ def test_full_text_search_takes_any_input(
     assert all(c.article_title for c in found)
 
 
+def test_a_search_of_common_words_only_finds_claims_holding_them(
+    engine: Engine, two_chats: tuple[SavedArticle, ...]
+) -> None:
+    """PostgreSQL drops stop words ("the", "had"), SQLite keeps them: either way a query of
+    nothing else must not turn into "all of the chat's claims"."""
+    with Session(engine) as session:
+        found = search_claims(session=session, chat_id=A, query="the had been")
+    assert all(w in c.content.lower().split() for c in found for w in ("the", "had", "been"))
+
+
+@pytest.mark.parametrize("chat", [-1001234567890, 1001234567890, -7, 7])
+def test_search_keeps_chats_apart_whatever_the_sign_of_their_ids(engine: Engine, chat: int) -> None:
+    """Telegram groups have negative ids; the search index must not mix -7 with 7."""
+    save(engine, chat, NORTH)
+    save(engine, -chat, EAST)
+    with Session(engine) as session:
+        mine = search_claims(session=session, chat_id=chat, query="soldiers")
+        theirs = search_claims(session=session, chat_id=-chat, query="soldiers")
+    assert [c.article_title for c in mine] == ["Heavy losses reported near Dalsk"]
+    assert [c.article_title for c in theirs] == ["Eastern command rejects Northern figures"]
+
+
 def test_search_follows_edits_and_deletions_of_claims(
     engine: Engine, two_chats: tuple[SavedArticle, ...]
 ) -> None:
