@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,18 +29,18 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction
-from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes, filters
 
 from bot.chart import timeline_chart
 from bot.fetch import FetchError, FetchLimits, fetch_article
-from bot.html import claims_messages, related_messages, summary_messages
-from bot.send import send_html, with_retries
+from bot.html import claims_messages, clip, related_messages, summary_messages
+from bot.send import deliver, send_html, with_retries
 from bot.settings import Settings
 from claims import Extraction, ExtractionError, extract
+from storage.chats import chat_timezone, merge_claimants_by_name, set_chat_timezone
 from storage.db import session_scope
 from storage.export import export_chat
-from storage.models import Chat
 from storage.repository import (
     ArticleMeta,
     RelatedClaim,
@@ -166,6 +168,29 @@ async def reply_all(
 # Articles
 
 
+class AddressedToBot(filters.MessageFilter):
+    """In a private chat every message; in a group a forward, a message that mentions the bot, or
+    a reply to one of the bot's messages (commands have their own handlers)."""
+
+    def filter(self, message: Message) -> bool:
+        if message.chat.type == "private" or message.forward_origin is not None:
+            return True
+        me = message.get_bot()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None:
+            if replied.from_user.id == me.id:
+                return True
+        mention = f"@{me.username}".lower()
+        found = {
+            **message.parse_entities(["mention"]),
+            **message.parse_caption_entities(["mention"]),
+        }
+        return any(value.lower() == mention for value in found.values())
+
+
+ADDRESSED = AddressedToBot(name="addressed to the bot")
+
+
 @dataclass(frozen=True)
 class Incoming:
     text: str | None
@@ -174,10 +199,12 @@ class Incoming:
     published: datetime | None
 
 
-def incoming_article(message: Message) -> Incoming:
+def incoming_article(message: Message, bot_username: str | None = None) -> Incoming:
     """What a message offers as an article: its text or caption, a link in it, and the outlet and
-    date its forward carries."""
+    date its forward carries. The bot's own @mention is not part of the article."""
     text = message.text or message.caption or ""
+    if bot_username:
+        text = re.sub(rf"@{re.escape(bot_username)}\b", " ", text, flags=re.IGNORECASE)
     entities = (
         message.parse_entities([MessageEntity.URL, MessageEntity.TEXT_LINK])
         if message.text
@@ -243,7 +270,7 @@ async def on_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None or not _allowed(update, context):
         return
-    item = incoming_article(message)
+    item = incoming_article(message, context.bot.username)
     if not (item.text or "").strip() and not item.link:
         await reply(update, context, NOT_AN_ARTICLE)
         return
@@ -275,12 +302,14 @@ async def on_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         first_seen=None if saved.created else saved.first_seen,
         adds=adds,
     )
-    await reply_all(update, context, messages, _article_buttons(svc, chat.id, saved))
+    markup = await svc.run(_article_buttons, svc, chat.id, saved)
+    await reply_all(update, context, messages, markup)
 
 
 def _article_buttons(
     svc: Services, chat_id: int, saved: SavedArticle
 ) -> InlineKeyboardMarkup | None:
+    """Related claims, the story's timeline and the claimant's other claims (worker thread)."""
     with session_scope(svc.engine) as session:
         rows: list[list[InlineKeyboardButton]] = []
         linked = (
@@ -309,8 +338,6 @@ def _article_buttons(
 
 
 def _escape(text: str) -> str:
-    from html import escape
-
     return escape(text)
 
 
@@ -422,9 +449,14 @@ async def on_export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         with session_scope(svc.engine) as session:
             return export_chat(session=session, chat_id=chat.id, fmt=fmt)  # type: ignore[arg-type]
 
-    data = await svc.run(work)
-    await context.bot.send_document(
-        chat.id, document=data.encode("utf-8"), filename=f"claimwatch-{chat.id}.{fmt}"
+    data = (await svc.run(work)).encode("utf-8")
+    await deliver(
+        lambda: context.bot.send_document(
+            chat.id, document=data, filename=f"claimwatch-{chat.id}.{fmt}"
+        ),
+        chat.id,
+        svc.engine,
+        "sendDocument",
     )
 
 
@@ -465,10 +497,9 @@ async def on_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
     def work() -> str:
         with session_scope(svc.engine) as session:
-            row = get_or_create_chat(session=session, chat_id=chat.id, title=chat.title)
-            if tz:
-                row.timezone = tz
-            return row.timezone
+            return set_chat_timezone(
+                session=session, chat_id=chat.id, title=chat.title, timezone=tz or None
+            )
 
     current = await svc.run(work)
     digests = svc.extras.get("digests")
@@ -505,8 +536,7 @@ async def on_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 def _chat_timezone(svc: Services, chat_id: int) -> str | None:
     with session_scope(svc.engine) as session:
-        row = session.get(Chat, chat_id)
-        return row.timezone if row else None
+        return chat_timezone(session=session, chat_id=chat_id)
 
 
 async def on_unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -552,29 +582,14 @@ async def on_merge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
 
     def work() -> str:
-        from sqlmodel import col, select
-
-        from storage.models import Claim as ClaimRow
-        from storage.repository import claimant_ids, merge_claimants
-
         with session_scope(svc.engine) as session:
-            found = []
-            for name in (keep_name.strip(), merge_name.strip()):
-                ids = claimant_ids(session=session, name=name)
-                mine = session.exec(
-                    select(ClaimRow.claimant_id)
-                    .where(ClaimRow.chat_id == chat.id, col(ClaimRow.claimant_id).in_(ids))
-                    .distinct()
-                ).all()
-                mine = [i for i in mine if i is not None]
-                if len(mine) != 1:
-                    what = "no claimant" if not mine else f"{len(mine)} claimants"
-                    return f"“{name}” matches {what} in this chat; use the name /who shows."
-                found.append(mine[0])
-            if found[0] == found[1]:
-                return "Those are already one claimant."
-            merge_claimants(session=session, keep=found[0], merge=found[1])
-            return f"Merged: “{merge_name.strip()}” is now “{keep_name.strip()}”."
+            result = merge_claimants_by_name(
+                session=session,
+                chat_id=chat.id,
+                keep_name=keep_name.strip(),
+                merge_name=merge_name.strip(),
+            )
+        return result.message
 
     await reply(update, context, _escape(await svc.run(work)))
 
@@ -592,13 +607,15 @@ async def send_chart(
     chat = update.effective_chat
     if chat is None:
         return
-    png = await services(context).run(timeline_chart, title, timeline)
+    svc = services(context)
+    png = await svc.run(timeline_chart, title, timeline)
     if png is not None:
-        await with_retries(
-            lambda: context.bot.send_photo(
-                chat.id, photo=png, caption=f"{title}: figures over time"
-            ),
-            f"sendPhoto to {chat.id}",
+        caption = escape(clip(f"{title}: figures over time", 1000))
+        await deliver(
+            lambda: context.bot.send_photo(chat.id, photo=png, caption=caption),
+            chat.id,
+            svc.engine,
+            "sendPhoto",
         )
 
 
@@ -611,7 +628,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None or not _allowed(update, context):
         return
-    await query.answer()
+    try:
+        await with_retries(query.answer, "answerCallbackQuery")
+    except BadRequest:
+        log.debug("callback query %s too old to answer", query.id)  # the reply still follows
     action, _, value = (query.data or "").partition(":")
     svc = services(context)
     if action == "forget":
@@ -622,9 +642,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     return delete_chat_data(session=session, chat_id=chat.id)
 
             count = await svc.run(forget)
-            await query.edit_message_text(f"Deleted: {count} claims and their articles.")
+            text = f"Deleted: {count} claims and their articles."
         else:
-            await query.edit_message_text("Nothing deleted.")
+            text = "Nothing deleted."
+        await deliver(lambda: query.edit_message_text(text), chat.id, svc.engine, "editMessageText")
         return
     if not value.isdigit():
         return
