@@ -25,6 +25,7 @@ from telegram.ext import (
 )
 
 from bot import handlers as h
+from bot.send import with_retries
 from bot.settings import Settings
 from claims import ExtractionError
 from claims.nlp import load_pipeline
@@ -49,12 +50,13 @@ class RedactToken(logging.Filter):
             record.msg = self.pattern.sub("<token>", message)
             record.args = None
         if record.exc_info and record.exc_info[1] is not None:
-            text = str(record.exc_info[1])
-            if self.pattern.search(text):
-                record.exc_text = self.pattern.sub(
-                    "<token>", logging.Formatter().formatException(record.exc_info)
-                )
-                record.exc_info = None
+            # The whole traceback, chained causes included (httpx errors can carry the URL).
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        for name in ("exc_text", "stack_info"):
+            value = getattr(record, name, None)
+            if value and self.pattern.search(value):
+                setattr(record, name, self.pattern.sub("<token>", value))
         return True
 
 
@@ -117,11 +119,8 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(MessageHandler(filters.COMMAND, h.on_unknown_command))
     app.add_handler(CallbackQueryHandler(h.on_button))
-    # In groups, answer forwards, mentions and replies; in private chats, everything.
-    addressed = (
-        filters.ChatType.PRIVATE | filters.FORWARDED | filters.Entity("mention") | filters.REPLY
-    )
-    app.add_handler(MessageHandler(addressed & ~filters.COMMAND, h.on_article))
+    # In groups, answer forwards, mentions of the bot and replies to it; in private chats, all.
+    app.add_handler(MessageHandler(h.ADDRESSED & ~filters.COMMAND, h.on_article))
     app.add_error_handler(on_error)
 
 
@@ -177,6 +176,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         text = "Sorry, something went wrong while reading that. Nothing you stored was lost."
     try:
-        await context.bot.send_message(chat_id, text)
+        await with_retries(lambda: context.bot.send_message(chat_id, text), "error reply")
     except Exception:  # noqa: BLE001 - the error handler must not raise
         log.warning("could not tell chat %s about the error", chat_id)

@@ -2,10 +2,14 @@
 
 Replies are built from short blocks under claimant headings and packed into messages of at most
 4096 characters by `bot.digest.pack`, which breaks only between blocks, so never inside a tag.
+`split_html` is the last word before sending: any message still over the limit (one enormous
+block) is cut at a line, else a space, else between characters, never inside a tag or an entity,
+with the tags open at the cut closed and reopened in the next message.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -17,6 +21,77 @@ from storage.repository import RelatedClaim, StoredClaim
 
 MAX_CLAIM_CHARS = 700
 MAX_CLAIMS_SHOWN = 60
+MAX_MESSAGE = 4096
+"""Telegram's limit for a message's text; counted here in UTF-16 units of the HTML source, which
+is never less than what Telegram counts (the text after parsing)."""
+
+_TOKEN = re.compile(r"<[^<>]*>|&#?\w+;|\n|[^\S\n]+|[^<&\s]{1,200}|[<&]")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][\w-]*)")
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Telegram HTML in pieces of at most `limit` UTF-16 units, each valid on its own."""
+    if _units(text) <= limit:
+        return [text]
+    out: list[str] = []
+    tokens = _TOKEN.findall(text)
+    while tokens:
+        message, tokens = _take(tokens, limit)
+        if _visible(message):
+            out.append(message)
+    return out
+
+
+def fit(messages: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Every message within the limit, in order."""
+    return [piece for message in messages for piece in split_html(message, limit)]
+
+
+def _take(tokens: list[str], limit: int) -> tuple[str, list[str]]:
+    """The first message that fits and the tokens left for the next one (reopened tags first)."""
+    stack: list[tuple[str, str]] = []  # (name, opening tag)
+    size = 0
+    best: dict[str, tuple[int, int, tuple[tuple[str, str], ...]]] = {}
+    for i, token in enumerate(tokens):
+        closing = sum(len(name) + 3 for name, _ in stack)
+        if best and size + _units(token) + closing > limit:
+            break
+        size += _units(token)
+        is_tag = token.startswith("<") and token.endswith(">") and len(token) > 2
+        if is_tag:
+            name = _TAG_NAME.match(token)
+            if name and token.startswith("</"):
+                if stack and stack[-1][0] == name.group(1).lower():
+                    stack.pop()
+            elif name:
+                stack.append((name.group(1).lower(), token))
+        if is_tag and not best:
+            continue  # a cut before any text would hand the same tokens on again
+        here = (i + 1, size, tuple(stack))
+        if token == "\n":
+            best["line"] = here
+        elif token.isspace():
+            best["space"] = here
+        best["any"] = here
+    else:
+        return "".join(tokens), []
+    for kind in ("line", "space", "any"):
+        cut = best.get(kind)
+        if cut is not None and (kind == "any" or cut[1] >= limit // 2):
+            break
+    assert cut is not None
+    end, _, open_tags = cut
+    closers = "".join(f"</{name}>" for name, _ in reversed(open_tags))
+    rest = [tag for _, tag in open_tags] + tokens[end:]
+    return "".join(tokens[:end]).rstrip() + closers, rest
+
+
+def _visible(message: str) -> bool:
+    return bool(re.sub(r"<[^<>]*>", "", message).strip())
 
 
 def clip(text: str, limit: int = MAX_CLAIM_CHARS) -> str:

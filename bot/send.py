@@ -1,17 +1,24 @@
 """Sending replies so that none is lost: RetryAfter waits as told, network errors and Telegram's
-5xx answers are retried with backoff, and a chat that blocked the bot is marked inactive."""
+5xx answers are retried with backoff, and a chat that blocked the bot is marked inactive.
+
+PTB's AIORateLimiter already paces requests and retries RetryAfter; it does not retry a 500 or a
+dropped connection, which is what `with_retries` adds for every call a handler makes to answer."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.warnings import PTBDeprecationWarning
 
+from bot.html import fit
 from storage.db import session_scope
 from storage.repository import mark_chat_inactive
 
@@ -20,6 +27,15 @@ T = TypeVar("T")
 
 ATTEMPTS = 6
 BACKOFF = 0.5
+MAX_RETRY_AFTER = 120.0
+"""A flood wait longer than this is not waited out in a handler: the reply is given up on."""
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22.2+ warns that this becomes a timedelta
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        delay: float | timedelta = exc.retry_after
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
 
 
 async def with_retries(call: Callable[[], Awaitable[T]], what: str) -> T:
@@ -28,8 +44,9 @@ async def with_retries(call: Callable[[], Awaitable[T]], what: str) -> T:
         try:
             return await call()
         except RetryAfter as exc:
-            delay = exc.retry_after
-            wait = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            wait = retry_seconds(exc)
+            if wait > MAX_RETRY_AFTER or attempt == ATTEMPTS:
+                raise
             log.warning("%s: flood limit, retrying in %.1f s", what, wait)
             await asyncio.sleep(wait)
         except (TimedOut, NetworkError) as exc:
@@ -48,22 +65,34 @@ async def send_html(
     *,
     markup: InlineKeyboardMarkup | None = None,
 ) -> bool:
-    """Sends messages in order, the markup on the last; False when the chat blocked the bot."""
-    for n, text in enumerate(messages):
-        last = n == len(messages) - 1
+    """Sends messages in order (each cut to Telegram's limit), the markup on the last; False when
+    the chat blocked the bot."""
+    pieces = fit(messages)
+    for n, text in enumerate(pieces):
+        last = n == len(pieces) - 1
 
         async def send(text: str = text, last: bool = last) -> object:
             return await bot.send_message(
                 chat_id, text, reply_markup=markup if last else None, disable_web_page_preview=True
             )
 
-        try:
-            await with_retries(send, f"sendMessage to {chat_id}")
-        except Forbidden:
-            log.info("chat %s blocked the bot; marking it inactive", chat_id)
-            if engine is not None:
-                await asyncio.to_thread(_mark_inactive, engine, chat_id)
+        if not await deliver(send, chat_id, engine, "sendMessage"):
             return False
+    return True
+
+
+async def deliver(
+    call: Callable[[], Awaitable[object]], chat_id: int, engine: Engine | None, what: str
+) -> bool:
+    """Any answer to a chat (a document, a photo, an edit) with retries; False when the chat
+    blocked the bot, which is then marked inactive."""
+    try:
+        await with_retries(call, f"{what} to {chat_id}")
+    except Forbidden:
+        log.info("chat %s blocked the bot; marking it inactive", chat_id)
+        if engine is not None:
+            await asyncio.to_thread(_mark_inactive, engine, chat_id)
+        return False
     return True
 
 

@@ -13,6 +13,7 @@ import itertools
 import json
 import threading
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
@@ -77,10 +78,16 @@ def html_problem(text: str) -> str | None:
 
 
 class BotAPIEmulator:
-    """Start with `start()`; `base_url` is what the bot's TELEGRAM_API_BASE_URL should be."""
+    """Start with `start()`; `base_url` is what the bot's TELEGRAM_API_BASE_URL should be.
 
-    def __init__(self, token: str = "123456:TEST-TOKEN") -> None:
+    `blocked` holds chats that blocked the bot (their sends get 403); `flood_limit`, when set,
+    answers 429 (retry_after 1) to a send past that many in the last second, as Telegram does
+    past 30 messages a second."""
+
+    def __init__(self, token: str = "123456:TEST-TOKEN", flood_limit: int | None = None) -> None:
         self.token = token
+        self.flood_limit = flood_limit
+        self.recent_sends: deque[float] = deque()
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
         self.failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
@@ -197,6 +204,20 @@ class BotAPIEmulator:
         chat_id = params.get("chat_id")
         if chat_id is not None and int(chat_id) in self.blocked and method.startswith("send"):
             return 403, {"ok": False, "error_code": 403, "description": _DESC[403]}
+        if self.flood_limit is not None and method.startswith("send"):
+            with self.cond:
+                now = time.monotonic()
+                while self.recent_sends and now - self.recent_sends[0] >= 1.0:
+                    self.recent_sends.popleft()
+                if len(self.recent_sends) >= self.flood_limit:
+                    self.calls.append(Call(f"!{method}", params, files))
+                    return 429, {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": _DESC[429],
+                        "parameters": {"retry_after": 1},
+                    }
+                self.recent_sends.append(now)
         if method in ("sendMessage", "editMessageText"):
             text = str(params.get("text", ""))
             if not text.strip():

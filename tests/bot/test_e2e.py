@@ -7,6 +7,7 @@ import logging
 import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,10 @@ async def wait(api: emu.BotAPIEmulator, chat_id: int, count: int = 1) -> list[em
     return await asyncio.to_thread(
         api.wait_for, lambda: (s := api.sent(chat_id)) and len(s) >= count and s
     )
+
+
+def calls_of(api: emu.BotAPIEmulator, method: str) -> list[emu.Call]:
+    return [c for c in api.calls if c.method == method]
 
 
 def texts(calls: list[emu.Call]) -> str:
@@ -396,4 +401,89 @@ async def test_the_webhook_checks_its_secret_token(tmp_path: Path) -> None:
         await app.shutdown()
         assert app.post_shutdown is not None
         await app.post_shutdown(app)
+        api.stop()
+
+
+CAPTION = (
+    "The Northern Defence Ministry said on Monday that 40 Eastern soldiers were killed near Dalsk. "
+    '"We hold every position," ministry spokeswoman Anna Berg told reporters.'
+)
+
+
+async def test_a_photo_caption_is_read_as_an_article(bot: Any) -> None:
+    api, _ = bot
+    api.push(emu.photo_with_caption(26, CAPTION))
+    reply = texts(await wait(api, 26))
+    assert "Northern Defence Ministry" in reply and "40" in reply
+
+
+def _mention(text: str, name: str) -> list[dict[str, Any]]:
+    return [{"type": "mention", "offset": text.index(name), "length": len(name)}]
+
+
+async def test_in_a_group_only_messages_addressed_to_the_bot_are_read(bot: Any) -> None:
+    api, _ = bot
+    group = -501
+    other = "@someone_else " + CAPTION
+    api.push(emu.message(group, other, entities=_mention(other, "@someone_else")))
+    replied_to_a_person = {"message_id": 5, "date": 1, "chat": emu.chat(group), "from": emu.user(9)}
+    api.push(emu.message(group, CAPTION, reply_to_message=replied_to_a_person))
+    api.push(emu.command(group, "/help@claimwatch_bot"))
+    assert "/timeline" in texts(await wait(api, group))
+    mentioned = "@claimwatch_bot " + CAPTION
+    api.push(emu.message(group, mentioned, entities=_mention(mentioned, "@claimwatch_bot")))
+    reply = texts(await wait(api, group, 2))
+    assert "Northern Defence Ministry" in reply and "claimwatch_bot" not in reply
+    replied_to_bot = {"message_id": 6, "date": 1, "chat": emu.chat(group), "from": emu.BOT_USER}
+    api.push(emu.message(group, CAPTION.replace("40", "41"), reply_to_message=replied_to_bot))
+    await wait(api, group, 3)
+    await asyncio.sleep(0.5)
+    assert len(api.sent(group)) == 3  # the mention of someone else and the reply to a person: none
+
+
+async def test_documents_edits_and_photos_survive_api_failures(bot: Any) -> None:
+    api, _ = bot
+    api.push(emu.message(27, NORTH))
+    await wait(api, 27)
+    api.push(emu.message(27, EAST))
+    await wait(api, 27, 2)
+    api.fail_next("sendDocument", 500)
+    api.fail_next("sendPhoto", 429, retry_after=1)
+    api.fail_next("editMessageText", 502)
+    api.fail_next("answerCallbackQuery", 500)
+    api.push(emu.command(27, "/export json"))
+    api.push(emu.command(27, "/timeline losses"))
+    api.push(emu.callback(27, "forget:no"))
+    methods = ("sendDocument", "sendPhoto", "editMessageText", "answerCallbackQuery")
+    for method in methods:
+        await asyncio.to_thread(api.wait_for, partial(calls_of, api, method))
+    assert {c.method for c in api.calls if c.method.startswith("!")} >= {
+        "!sendDocument",
+        "!sendPhoto",
+        "!editMessageText",
+        "!answerCallbackQuery",
+    }
+
+
+async def test_past_telegrams_flood_limit_every_reply_still_arrives(tmp_path: Path) -> None:
+    """An API that answers 429 past 5 sends a second: 15 chats asking at once all get /help."""
+    api = emu.BotAPIEmulator(TOKEN, flood_limit=5).start()
+    url = f"sqlite:///{tmp_path / 'flood.db'}"
+    upgrade(make_engine(url))
+    settings = Settings(
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_api_base_url=api.base_url,
+        database_url=url,
+        digests=False,
+    )
+    try:
+        async with emu.polling(build_application(settings)):
+            chats = range(600, 615)
+            for chat_id in chats:
+                api.push(emu.command(chat_id, "/help"))
+            for chat_id in chats:
+                assert "/timeline" in texts(await wait(api, chat_id))
+        assert [c for c in api.calls if c.method == "!sendMessage"]  # the limit did bite
+        assert all(len(api.sent(chat_id)) == 1 for chat_id in chats)  # once each, none lost
+    finally:
         api.stop()
