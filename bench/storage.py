@@ -484,13 +484,17 @@ class Timing:
     name: str
     samples: list[float]
     found: int
+    labels: list[str] = field(default_factory=list)
+    """What each sample was (for search: which kind of query)."""
 
     def p(self, q: float) -> float:
         ordered = sorted(self.samples)
         return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
 
 
-def timed(name: str, calls: Sequence[Callable[[], int]], warmup: int = 20) -> Timing:
+def timed(
+    name: str, calls: Sequence[Callable[[], int]], labels: Sequence[str] = (), warmup: int = 20
+) -> Timing:
     for call in calls[:warmup]:
         call()
     samples, found = [], 0
@@ -498,24 +502,31 @@ def timed(name: str, calls: Sequence[Callable[[], int]], warmup: int = 20) -> Ti
         began = time.perf_counter()
         found += call()
         samples.append((time.perf_counter() - began) * 1000)
-    return Timing(name, samples, found)
+    return Timing(name, samples, found, list(labels))
 
 
-def search_queries(gen: Generator, rnd: random.Random, count: int) -> list[str]:
-    """A third each: common words of the events, a place, vocabulary words of any frequency
-    (drawn like the text, so frequent words come up often), and two-word mixes."""
-    common = ("soldiers killed", "drones", "evacuated", "power", "percent", "wounded shelling")
-    out: list[str] = []
+SEARCH_KINDS = ("event words", "a place", "a text word", "place + event word", "a rare word")
+
+
+def search_queries(gen: Generator, rnd: random.Random, count: int) -> list[tuple[str, str]]:
+    """(kind, query), a fifth each: words of the events (in one claim of 8 to 16), a place (one in
+    90), a word drawn like the text's (so frequent words come up often), a place with an event
+    word, and a word of the rarer half of the vocabulary (often in no claim of the chat)."""
+    events = ("soldiers killed", "drones", "evacuated", "power", "percent", "wounded shelling")
+    out: list[tuple[str, str]] = []
     for i in range(count):
-        kind = i % 4
-        if kind == 0:
-            out.append(rnd.choice(common))
-        elif kind == 1:
-            out.append(rnd.choice(PLACES))
-        elif kind == 2:
-            out.append(gen.vocab.draw(rnd))
+        kind = SEARCH_KINDS[i % len(SEARCH_KINDS)]
+        if kind == "event words":
+            query = rnd.choice(events)
+        elif kind == "a place":
+            query = rnd.choice(PLACES)
+        elif kind == "a text word":
+            query = gen.vocab.draw(rnd)
+        elif kind == "place + event word":
+            query = f"{rnd.choice(PLACES)} {rnd.choice(('killed', 'drones', 'power'))}"
         else:
-            out.append(f"{rnd.choice(PLACES)} {rnd.choice(('killed', 'drones', 'power'))}")
+            query = rnd.choice(gen.vocab.words[len(gen.vocab.words) // 2 :])
+        out.append((kind, query))
     return out
 
 
@@ -570,19 +581,20 @@ def measure(
     names = [name for _, name in gen.claimants.values()]
     end = START + timedelta(days=DAYS)
     day_before = end - timedelta(days=1)
+    searches = search_queries(gen, rnd, queries)
     n = range(queries)
     plan: list[tuple[str, list[Callable[[], int]]]] = [
         ("related claims (stored links)", [related(*rnd.choice(loaded.linked)) for _ in n]),
-        (
-            "full-text search",
-            [search(rnd.choice(chats), q) for q in search_queries(gen, rnd, queries)],
-        ),
+        ("full-text search", [search(rnd.choice(chats), q) for _, q in searches]),
         ("link candidates (by keys)", [candidates(*rnd.choice(loaded.key_samples)) for _ in n]),
         ("claims by claimant", [by_claimant(rnd.choice(chats), rnd.choice(names)) for _ in n]),
         ("story timeline", [timeline(*rnd.choice(loaded.stories)) for _ in n]),
         ("claims since (last day)", [since(rnd.choice(chats), day_before) for _ in n]),
     ]
-    out = [timed(name, calls) for name, calls in plan]
+    out = [
+        timed(name, calls, [k for k, _ in searches] if name == "full-text search" else ())
+        for name, calls in plan
+    ]
     out.append(measure_saves(engine, gen, saves, seed))
     return out
 
@@ -673,6 +685,16 @@ def report(results: dict[str, tuple[Loaded, list[Timing]]], claims: int) -> None
         for _, timings in results.values():
             t = timings[i]
             line += f"{t.p(0.5):9.2f}{t.p(0.95):9.2f}{max(t.samples):9.2f}"
+        print(line)
+    print()
+    print("full-text search by kind of query: p95 ms")
+    for kind in SEARCH_KINDS:
+        line = f"  {kind:30}"
+        for _, timings in results.values():
+            search = next(t for t in timings if t.name == "full-text search")
+            pairs = zip(search.samples, search.labels, strict=True)
+            samples = [sample for sample, label in pairs if label == kind]
+            line += f"{Timing(kind, samples, 0).p(0.95):18.2f}{'':9}"
         print(line)
     print()
     for db, (loaded, timings) in results.items():
