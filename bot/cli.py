@@ -225,7 +225,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.app import build_application, configure_logging
 
     configure_logging(settings)
-    _engine().dispose()  # refuses an out-of-date schema before anything starts
+    _engine(create=True).dispose()  # a new database gets the schema, an old one is refused
     app = build_application(settings)
     if args.webhook:
         if not settings.webhook_url or settings.webhook_secret is None:

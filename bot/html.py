@@ -57,18 +57,19 @@ def _take(tokens: list[str], limit: int) -> tuple[str, list[str]]:
     size = 0
     best: dict[str, tuple[int, int, tuple[tuple[str, str], ...]]] = {}
     for i, token in enumerate(tokens):
-        closing = sum(len(name) + 3 for name, _ in stack)
+        is_tag = token.startswith("<") and token.endswith(">") and len(token) > 2
+        after = stack
+        if is_tag and (name := _TAG_NAME.match(token)):
+            if token.startswith("</"):
+                if stack and stack[-1][0] == name.group(1).lower():
+                    after = stack[:-1]
+            else:
+                after = [*stack, (name.group(1).lower(), token)]
+        closing = sum(len(name) + 3 for name, _ in after)
         if best and size + _units(token) + closing > limit:
             break
         size += _units(token)
-        is_tag = token.startswith("<") and token.endswith(">") and len(token) > 2
-        if is_tag:
-            name = _TAG_NAME.match(token)
-            if name and token.startswith("</"):
-                if stack and stack[-1][0] == name.group(1).lower():
-                    stack.pop()
-            elif name:
-                stack.append((name.group(1).lower(), token))
+        stack = after
         if is_tag and not best:
             continue  # a cut before any text would hand the same tokens on again
         here = (i + 1, size, tuple(stack))

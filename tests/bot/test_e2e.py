@@ -310,20 +310,6 @@ async def test_groups_answer_forwards_and_commands(bot: Any) -> None:
     assert "weather" not in reply
 
 
-def test_run_without_a_token_points_to_summarize(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from bot.cli import main
-    from bot.settings import get_settings
-
-    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    monkeypatch.chdir(Path(__file__).parent)
-    get_settings.cache_clear()
-    assert main(["run"]) == 2
-    assert "claimwatch summarize" in capsys.readouterr().err
-    get_settings.cache_clear()
-
-
 def test_add_handlers_is_separate_from_the_network() -> None:
     app = Application.builder().token(TOKEN).build()
     add_handlers(app)
