@@ -3,8 +3,8 @@
     python bench/bot.py [--runs 10]
 
 Measures, from the moment an update is available to the moment the bot's answer reaches the API:
-a 1,000-word article alone (p50/p95 over --runs), 20 chats sending one at once, and /help from one
-chat while another chat's 10,000-word article is being read.
+a 1,000-word article alone (p50/p95 over --runs), 20 chats sending one at once, and /help and
+/claims from other chats while two chats' 10,000-word articles are being read.
 """
 
 from __future__ import annotations
@@ -73,9 +73,36 @@ async def timed(api: emu.BotAPIEmulator, update: dict[str, object], chat_id: int
     return await answered(api, chat_id, before) - start
 
 
+async def timed_messages(
+    api: emu.BotAPIEmulator, update: dict[str, object], chat_id: int, count: int
+) -> float:
+    """Time until `count` more messages reached the chat (a reply of known length)."""
+    before = len(api.sent(chat_id))
+    start = time.perf_counter()
+    api.push(update)
+    while len(api.sent(chat_id)) < before + count:
+        await asyncio.sleep(0.005)
+    return time.perf_counter() - start
+
+
+async def reply_length(api: emu.BotAPIEmulator, update: dict[str, object], chat_id: int) -> int:
+    """How many messages the reply to `update` takes (asked once, before timing it)."""
+    before = len(api.sent(chat_id))
+    api.push(update)
+    while len(api.sent(chat_id)) == before:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(1.0)
+    return len(api.sent(chat_id)) - before
+
+
 async def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument(
+        "--one-pool",
+        action="store_true",
+        help="read articles in the same thread pool as queries (to compare with two pools)",
+    )
     args = ap.parse_args()
 
     api = emu.BotAPIEmulator(TOKEN).start()
@@ -93,7 +120,12 @@ async def main() -> int:
             log_level="WARNING",
         )
         configure_logging(settings)
-        async with emu.polling(build_application(settings)):
+        async with emu.polling(build_application(settings)) as app:
+            if args.one_pool:
+                services = app.bot_data["services"]
+                services.reader.shutdown()
+                services.reader = None
+                services.executor._max_workers = settings.workers
             await timed(api, emu.message(1, article(200, 0)), 1)  # warm up
             alone = [
                 await timed(api, emu.message(2, article(1000, i + 1)), 2) for i in range(args.runs)
@@ -105,15 +137,22 @@ async def main() -> int:
             done = await asyncio.gather(*(answered(api, cid, b) for cid, b in befores.items()))
             crowd = [t - start for t in done]
 
-            big_before = finished(api, 3)
+            # Two chats' 10,000-word articles keep both readers busy while others ask.
+            search = emu.command(2, "/claims soldiers")
+            search_length = await reply_length(api, search, 2)
+            bigs = {3: finished(api, 3), 5: finished(api, 5)}
+            big_start = time.perf_counter()
             api.push(emu.message(3, article(10_000, 5000)))
+            api.push(emu.message(5, article(10_000, 6000)))
             await asyncio.sleep(0.3)
-            helps = []
+            helps, searches = [], []
             for _ in range(5):
                 helps.append(await timed(api, emu.command(4, "/help"), 4))
+                search = emu.command(2, "/claims soldiers")
+                searches.append(await timed_messages(api, search, 2, search_length))
                 await asyncio.sleep(0.1)
-            big = await answered(api, 3, big_before)
-            reading_big = big - start
+            big_done = await asyncio.gather(*(answered(api, c, b) for c, b in bigs.items()))
+            reading_big = max(big_done) - big_start
         api.stop()
 
     print(
@@ -125,8 +164,13 @@ async def main() -> int:
         f"p95 {ms(pct(crowd, 95))}, last {ms(max(crowd))}"
     )
     print(
-        f"/help while a 10,000-word article is read: p50 {ms(pct(helps, 50))}, "
-        f"max {ms(max(helps))} (the article itself: done {reading_big:.1f} s after the crowd began)"
+        f"/help while two 10,000-word articles are read: p50 {ms(pct(helps, 50))}, "
+        f"max {ms(max(helps))}"
+    )
+    print(
+        f"/claims soldiers at the same time: p50 {ms(pct(searches, 50))}, "
+        f"max {ms(max(searches))} ({search_length} messages; both articles answered "
+        f"{reading_big:.1f} s after they were sent)"
     )
     return 0
 

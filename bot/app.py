@@ -132,7 +132,8 @@ def _post_init(settings: Settings):  # type: ignore[no-untyped-def]
         services = h.Services(
             settings=settings,
             engine=engine,
-            executor=ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="read"),
+            executor=ThreadPoolExecutor(max_workers=settings.db_workers, thread_name_prefix="db"),
+            reader=ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="read"),
             limiter=h.ChatRateLimiter(settings.rate_limit_articles, settings.rate_limit_window),
         )
         app.bot_data["services"] = services
@@ -158,7 +159,7 @@ async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     services = app.bot_data.get("services")
     if isinstance(services, h.Services):
-        services.executor.shutdown(wait=False, cancel_futures=True)
+        services.close()
         services.engine.dispose()
 
 

@@ -119,14 +119,27 @@ class ChatRateLimiter:
 
 @dataclass
 class Services:
+    """What handlers share. Two thread pools: `reader` reads articles (spaCy, seconds each),
+    `executor` runs the quick work (queries, charts), so a command never waits behind articles."""
+
     settings: Settings
     engine: Engine
     executor: ThreadPoolExecutor
     limiter: ChatRateLimiter
+    reader: ThreadPoolExecutor | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        pool = self.reader or self.executor
+        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+
+    def close(self) -> None:
+        for pool in (self.reader, self.executor):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
 
     @property
     def fetch_limits(self) -> FetchLimits:
@@ -288,7 +301,7 @@ async def on_article(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     except TelegramError:
         log.debug("chat action for %s not shown", chat.id)  # cosmetic: go on reading
     try:
-        result = await svc.run(read_and_store, svc, chat.id, chat.title, item)
+        result = await svc.read(read_and_store, svc, chat.id, chat.title, item)
     except (ExtractionError, FetchError) as exc:
         await reply(update, context, _escape(str(exc)))
         return

@@ -25,7 +25,9 @@ class Settings(BaseSettings):
     """Articles a chat may send in `rate_limit_window` seconds."""
     rate_limit_window: float = 60.0
     workers: int = 2
-    """Threads that read articles and talk to the database."""
+    """Threads that read articles (spaCy): about one per core."""
+    db_workers: int = 4
+    """Threads for the quick work (queries, exports, charts), apart from the readers."""
 
     fetch_max_bytes: int = 3_000_000
     fetch_timeout: float = 10.0
