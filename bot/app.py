@@ -4,6 +4,7 @@ the token out of every log line."""
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import re
@@ -129,6 +130,9 @@ def _post_init(settings: Settings):  # type: ignore[no-untyped-def]
         engine = make_engine(settings.database_url)
         check_schema(engine)
         load_pipeline()  # warm: the first article should not pay for loading the model
+        # The model's hundred thousand objects live as long as the process: frozen, the
+        # collector stops walking them in every full collection (a 30 ms pause, mid-save).
+        gc.freeze()
         services = h.Services(
             settings=settings,
             engine=engine,

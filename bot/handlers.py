@@ -335,18 +335,11 @@ def _article_buttons(
         if first.story_id:
             row.append(InlineKeyboardButton("Story timeline", callback_data=f"tl:{first.story_id}"))
         rows.append(row)
-        from storage.models import Claim
-
-        claim_row = session.get(Claim, first.id)
-        if claim_row is not None and claim_row.claimant_id:
-            rows.append(
-                [
-                    InlineKeyboardButton(
-                        f"More from {first.claimant}"[:60],
-                        callback_data=f"who:{claim_row.claimant_id}",
-                    )
-                ]
+        if first.claimant_id:
+            who = InlineKeyboardButton(
+                f"More from {first.claimant}"[:60], callback_data=f"who:{first.claimant_id}"
             )
+            rows.append([who])
     return InlineKeyboardMarkup(rows)
 
 

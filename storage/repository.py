@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, delete, func, or_, text, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -24,6 +24,7 @@ from claims.linking import (
     CANDIDATES_PER_KEY,
     MAX_CANDIDATES,
     ClaimFacts,
+    Link,
     LinkKeys,
     best_links,
     facts_of_article,
@@ -43,6 +44,7 @@ from storage.models import (
 )
 
 MAX_LINKS_PER_CLAIM = 10
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ class StoredClaim:
     article_title: str | None
     article_link: str | None
     outlet: str | None
+    claimant_id: int | None = None
+    """The shared claimant identity, for "more from this claimant" (None when unattributed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +240,8 @@ def save_article(
         rows.append((row, facts))
     session.flush()
 
-    links: list[tuple[int, RelatedClaim]] = []
     first_new = min((r.id for r, _ in rows if r.id is not None), default=None)
+    new: list[tuple[int, ClaimFacts, LinkKeys]] = []
     for row, facts in rows:
         assert row.id is not None
         if facts is None:
@@ -247,8 +251,8 @@ def save_article(
             session.add(
                 ClaimKey(chat_id=chat_id, key=key[:128], published_on=published, claim_id=row.id)
             )
-        if first_new is not None:
-            links += _link(session, chat_id, row, facts, keys, first_new, received)
+        new.append((row.id, facts, keys))
+    links = _link_article(session, chat_id, new, first_new, received) if first_new else []
     session.flush()
     rank = {"contradiction": 0, "update": 1, "related": 2}
     links.sort(key=lambda pair: (rank.get(pair[1].kind, 3), -pair[1].score))
@@ -374,30 +378,59 @@ def _story_id(session: Session, chat_id: int, key: str, title: str, now: datetim
     )
 
 
-def _link(
+def _link_article(
     session: Session,
     chat_id: int,
-    row: Claim,
-    facts: ClaimFacts,
-    keys: LinkKeys,
+    new: Sequence[tuple[int, ClaimFacts, LinkKeys]],
     first_new: int,
     now: datetime,
 ) -> list[tuple[int, RelatedClaim]]:
-    """Links a new claim to stored claims of the same chat found by shared indexed keys."""
-    assert row.id is not None
-    candidates = candidate_claims(session=session, chat_id=chat_id, keys=keys, before_id=first_new)
-    found = best_links(facts, candidates, limit=MAX_LINKS_PER_CLAIM)
+    """Links an article's new claims to stored claims of the same chat and stores the links."""
+    found = find_links(
+        session=session,
+        chat_id=chat_id,
+        claims=[(claim_id, facts, keys) for claim_id, facts, keys in new],
+        before_id=first_new,
+    )
     add_links(
         session=session,
         chat_id=chat_id,
-        links=[NewLink(row.id, cid, lk.kind, lk.score, lk.reason) for cid, lk in found],
+        links=[
+            NewLink(claim_id, cid, lk.kind, lk.score, lk.reason)
+            for claim_id, links in found
+            for cid, lk in links
+        ],
         now=now,
     )
-    by_id = {c.id: c for c in _stored(session, chat_id, [cid for cid, _ in found])}
+    linked = sorted({cid for _, links in found for cid, _ in links})
+    by_id = {c.id: c for c in _stored(session, chat_id, linked)}
     return [
-        (row.id, RelatedClaim(by_id[cid], lk.kind, lk.score, lk.reason))
-        for cid, lk in found
+        (claim_id, RelatedClaim(by_id[cid], lk.kind, lk.score, lk.reason))
+        for claim_id, links in found
+        for cid, lk in links
         if cid in by_id
+    ]
+
+
+def find_links(
+    *,
+    session: Session,
+    chat_id: int,
+    claims: Sequence[tuple[K, ClaimFacts, LinkKeys]],
+    before_id: int | None = None,
+) -> list[tuple[K, list[tuple[int, Link]]]]:
+    """The links an article's claims (any key, their facts and link keys) would get to the
+    chat's stored claims, strongest first, without storing anything. The work is per article,
+    not per claim: one index read per publication window, each candidate's facts read and
+    parsed once."""
+    shared = _shared_keys(
+        session, chat_id, [keys for _, _, keys in claims], before_id, CANDIDATES_PER_KEY
+    )
+    chosen = [[cid for cid, _ in counts.most_common(MAX_CANDIDATES)] for counts in shared]
+    stored = _stored_facts(session, chat_id, {cid for ids in chosen for cid in ids})
+    return [
+        (key, best_links(facts, [(c, stored[c]) for c in ids if c in stored], MAX_LINKS_PER_CLAIM))
+        for (key, facts, _), ids in zip(claims, chosen, strict=True)
     ]
 
 
@@ -413,32 +446,82 @@ def candidate_claims(
     """The chat's stored claims sharing the most keys with `keys` inside its publication window,
     with their facts for scoring. Each key reads at most `per_key` index rows, newest first, so
     a common key costs no more than a rare one; `before_id` leaves out the article being saved."""
-    since = datetime.combine(keys.since, datetime.min.time(), UTC)
-    until = datetime.combine(keys.until, datetime.min.time(), UTC) + timedelta(days=1)
-    wanted = list(dict.fromkeys(k[:128] for k in keys.keys()))
-    if not wanted:
-        return []
-    params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(wanted)}
-    params.update(chat=chat_id, since=since, until=until, before=before_id or 0)
-    everything = _candidates_statement(len(wanted), before_id is not None, per_key)
-    shared: Counter[int] = Counter(session.execute(everything, params).scalars().all())
-    if not shared:
-        return []
-    chosen = [claim_id for claim_id, _ in shared.most_common(limit)]
-    stored = session.exec(
-        select(Claim.id, Claim.facts).where(Claim.chat_id == chat_id, col(Claim.id).in_(chosen))
-    ).all()
-    facts = {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
+    (counts,) = _shared_keys(session, chat_id, [keys], before_id, per_key)
+    chosen = [claim_id for claim_id, _ in counts.most_common(limit)]
+    facts = _stored_facts(session, chat_id, set(chosen))
     return [(cid, facts[cid]) for cid in chosen if cid in facts]
 
 
-@lru_cache(maxsize=256)
+def _shared_keys(
+    session: Session,
+    chat_id: int,
+    wanted: Sequence[LinkKeys],
+    before_id: int | None,
+    per_key: int,
+) -> list[Counter[int]]:
+    """For each claim's keys, how many of them each stored claim shares. Claims with the same
+    publication window (most of an article's) share one round trip, and a key two of them have
+    is read once; every key still reads exactly its own newest `per_key` rows in that window."""
+    windows: dict[tuple[Any, Any], dict[str, None]] = {}
+    for keys in wanted:
+        windows.setdefault((keys.since, keys.until), {}).update(
+            dict.fromkeys(k[:128] for k in keys.keys())
+        )
+    rows: dict[tuple[Any, Any], dict[str, list[int]]] = {}
+    for (since_day, until_day), window_keys in windows.items():
+        names = list(window_keys)
+        if not names:
+            continue
+        names += [""] * (_padded(len(names)) - len(names))  # no key is empty: reads nothing
+        params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(names)}
+        params.update(
+            chat=chat_id,
+            since=datetime.combine(since_day, datetime.min.time(), UTC),
+            until=datetime.combine(until_day, datetime.min.time(), UTC) + timedelta(days=1),
+            before=before_id or 0,
+        )
+        statement = _candidates_statement(len(names), before_id is not None, per_key)
+        by_key: dict[str, list[int]] = {}
+        for key, claim_id in session.execute(statement, params).tuples():
+            by_key.setdefault(key, []).append(claim_id)
+        rows[(since_day, until_day)] = by_key
+    out: list[Counter[int]] = []
+    for keys in wanted:
+        by_key = rows.get((keys.since, keys.until), {})
+        counts: Counter[int] = Counter()
+        for key in dict.fromkeys(k[:128] for k in keys.keys()):
+            counts.update(by_key.get(key, ()))
+        out.append(counts)
+    return out
+
+
+def _stored_facts(session: Session, chat_id: int, ids: set[int]) -> dict[int, ClaimFacts]:
+    if not ids:
+        return {}
+    stored = session.exec(
+        select(Claim.id, Claim.facts).where(
+            Claim.chat_id == chat_id, col(Claim.id).in_(sorted(ids))
+        )
+    ).all()
+    return {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
+
+
+def _padded(count: int) -> int:
+    """Key counts rounded up to a few shapes: compiling a statement of fifty subqueries costs
+    more than running it (tens of milliseconds), so only these few are ever compiled."""
+    size = 8
+    while size < count:
+        size *= 2
+    return size
+
+
+@lru_cache(maxsize=32)
 def _candidates_statement(keys: int, before: bool, per_key: int) -> Any:
     """One round trip for all of a claim's keys, each reading its newest rows off its own index
     range; built once per shape, since building SQL costs more than running it here."""
     parts = []
     for i in range(keys):
-        query = select(col(ClaimKey.claim_id)).where(
+        query = select(col(ClaimKey.key), col(ClaimKey.claim_id)).where(
             col(ClaimKey.chat_id) == bindparam("chat"),
             col(ClaimKey.key) == bindparam(f"k{i}"),
             col(ClaimKey.published_on) >= bindparam("since"),
@@ -447,7 +530,7 @@ def _candidates_statement(keys: int, before: bool, per_key: int) -> Any:
         if before:
             query = query.where(col(ClaimKey.claim_id) < bindparam("before"))
         parts.append(query.order_by(col(ClaimKey.published_on).desc()).limit(per_key).subquery())
-    return union_all(*(select(part.c.claim_id) for part in parts))
+    return union_all(*(select(part.c.key, part.c.claim_id) for part in parts))
 
 
 def add_links(
@@ -526,6 +609,7 @@ def _to_stored(c: Claim, a: Article) -> StoredClaim:
         article_title=a.title,
         article_link=a.link,
         outlet=a.outlet,
+        claimant_id=c.claimant_id,
     )
 
 
