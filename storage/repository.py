@@ -482,7 +482,7 @@ def _shared_keys(
         )
         statement = _candidates_statement(len(names), before_id is not None, per_key)
         by_key: dict[str, list[int]] = {}
-        for key, claim_id in session.execute(statement, params).tuples():
+        for key, claim_id in session.execute(statement, params):
             by_key.setdefault(key, []).append(claim_id)
         rows[(since_day, until_day)] = by_key
     out: list[Counter[int]] = []
