@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.model import Figure
+from claims.numbers import NUMBER_WORDS
 
 QUALIFIERS = tuple(
     sorted(
@@ -55,36 +56,6 @@ QUALIFIERS = tuple(
 )
 """Longest first: "no more than" is not "more than"."""
 TRAILING_QUALIFIERS = ("or more", "and more", "plus", "+")
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
 MULTIPLIERS = {
     "hundred": 100,
     "thousand": 1_000,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from claims.model import Figure
+from claims.numbers import NUMBER_WORDS
 
 INF = math.inf
 
@@ -272,26 +273,9 @@ _WORD_NUMBERS: dict[str, float] = {
     "no": 0,
     "none": 0,
     "zero": 0,
-    "one": 1,
     "a single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
     "a dozen": 12,
-    "thirteen": 13,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **NUMBER_WORDS,
     "a hundred": 100,
     "one hundred": 100,
     "a thousand": 1000,

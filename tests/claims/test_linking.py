@@ -139,6 +139,16 @@ def test_numbers_that_count_nothing_comparable_are_left_out(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("sixty soldiers were killed", 60), ("seventeen drones were shot down", 17),
+     ("a dozen tanks were destroyed", 12), ("ninety people were evacuated", 90)],
+)  # fmt: skip
+def test_stored_figures_read_every_number_word_the_extractor_reads(text: str, value: int) -> None:
+    (q,) = find_quantities(text)
+    assert q.interval == Interval(value, value)
+
+
 def test_our_losses_are_the_claimants_side() -> None:
     (q,) = find_quantities(
         "Our losses in Dalsk do not exceed 120 men", own_side="eastern", own_side_text="Eastern"
