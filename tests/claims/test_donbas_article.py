@@ -2,12 +2,13 @@
 its figures, the former leader behind his description and his quote, the country's own claim, and
 the "it is said" claims unattributed and hedged.
 
-The real article (../shared/data) is checked when it is there; a hand-written article with the
+The real article (../shared/data, or $CLAIMWATCH_SHARED_DIR/data) is checked when it is there; a hand-written article with the
 same constructions (tests/claims/fixtures) always is.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,11 @@ import pytest
 from claims import Claim, Extraction, extract
 from claims.canonical import claimant_key
 
-SHARED = Path(__file__).parents[2].parent / "shared/data/articles/donbas-casualty-claims.txt"
+SHARED_DIR = Path(
+    os.environ.get("CLAIMWATCH_SHARED_DIR", Path(__file__).parents[2].parent / "shared")
+)
+"""The workplace's shared data, beside the checkout (CLAIMWATCH_SHARED_DIR elsewhere)."""
+SHARED = SHARED_DIR / "data/articles/donbas-casualty-claims.txt"
 FIXTURE = Path(__file__).parent / "fixtures/selva-valley-claims.txt"
 SERREN_FIXTURE = Path(__file__).parent / "fixtures/serren-valley-claims.txt"
 
