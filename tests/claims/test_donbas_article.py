@@ -2,8 +2,8 @@
 its figures, the former leader behind his description and his quote, the country's own claim, and
 the "it is said" claims unattributed and hedged.
 
-The real article (../shared/data, or $CLAIMWATCH_SHARED_DIR/data) is checked when it is there; a hand-written article with the
-same constructions (tests/claims/fixtures) always is.
+The real article (../shared/data, or $CLAIMWATCH_SHARED_DIR/data) is checked when it is there; a
+hand-written article with the same constructions (tests/claims/fixtures) always is.
 """
 
 from __future__ import annotations
