@@ -389,7 +389,7 @@ def _link_article(
     found = find_links(
         session=session,
         chat_id=chat_id,
-        claims=[(claim_id, facts, keys) for claim_id, facts, keys in new],
+        claims=new,
         before_id=first_new,
     )
     add_links(
@@ -469,22 +469,21 @@ def _shared_keys(
         )
     rows: dict[tuple[Any, Any], dict[str, list[int]]] = {}
     for (since_day, until_day), window_keys in windows.items():
-        names = list(window_keys)
-        if not names:
-            continue
-        names += [""] * (_padded(len(names)) - len(names))  # no key is empty: reads nothing
-        params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(names)}
-        params.update(
-            chat=chat_id,
-            since=datetime.combine(since_day, datetime.min.time(), UTC),
-            until=datetime.combine(until_day, datetime.min.time(), UTC) + timedelta(days=1),
-            before=before_id or 0,
-        )
-        statement = _candidates_statement(len(names), before_id is not None, per_key)
-        by_key: dict[str, list[int]] = {}
-        for key, claim_id in session.execute(statement, params):
-            by_key.setdefault(key, []).append(claim_id)
-        rows[(since_day, until_day)] = by_key
+        keys_in_window = list(window_keys)
+        by_key: dict[str, list[int]] = rows.setdefault((since_day, until_day), {})
+        for at in range(0, len(keys_in_window), MAX_KEYS_PER_STATEMENT):
+            names = keys_in_window[at : at + MAX_KEYS_PER_STATEMENT]
+            names += [""] * (_padded(len(names)) - len(names))  # no key is empty: reads nothing
+            params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(names)}
+            params.update(
+                chat=chat_id,
+                since=datetime.combine(since_day, datetime.min.time(), UTC),
+                until=datetime.combine(until_day, datetime.min.time(), UTC) + timedelta(days=1),
+                before=before_id or 0,
+            )
+            statement = _candidates_statement(len(names), before_id is not None, per_key)
+            for key, claim_id in session.execute(statement, params):
+                by_key.setdefault(key, []).append(claim_id)
     out: list[Counter[int]] = []
     for keys in wanted:
         by_key = rows.get((keys.since, keys.until), {})
@@ -506,9 +505,14 @@ def _stored_facts(session: Session, chat_id: int, ids: set[int]) -> dict[int, Cl
     return {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
 
 
+MAX_KEYS_PER_STATEMENT = 64
+"""Keys read by one statement: SQLite refuses a compound SELECT of more than 500 parts, and a
+long article has hundreds of keys."""
+
+
 def _padded(count: int) -> int:
-    """Key counts rounded up to a few shapes: compiling a statement of fifty subqueries costs
-    more than running it (tens of milliseconds), so only these few are ever compiled."""
+    """Key counts rounded up to a few shapes (8, 16, 32, 64): compiling a statement of fifty
+    subqueries costs more than running it (tens of milliseconds), so only these are compiled."""
     size = 8
     while size < count:
         size *= 2

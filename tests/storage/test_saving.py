@@ -275,3 +275,42 @@ def test_a_merged_claimant_keeps_its_name_as_an_alias_for_later_articles(engine:
     with Session(engine) as session:
         assert session.get_one(Claim, saved.claim_ids[0]).claimant_id == keep.id
     assert {c.claimant for c in found} == {"Northern Defence Ministry", "Eastern General Staff"}
+
+
+def _long_report(day: int) -> tuple[str, Extraction]:
+    """A long article: 150 claims, each about its own invented works, so that the article has
+    far more link keys than one SQL statement may hold (SQLite: 500 compound parts)."""
+    lines = [f"Damage report, day {day}"]
+    said = []
+    for i in range(150):
+        content = f"the zorbik{i} plant and the quellan{i} bridge near Varno{i} were hit"
+        lines.append(f"Engineers of district {i} said that {content} on day {day}.")
+        said.append(Said(f"Engineers of district {i}", content, "Engineers"))
+    text = "\n".join(lines)
+    return text, extraction(text, *said)
+
+
+def test_a_long_article_with_hundreds_of_link_keys_is_saved_and_linked(engine: Engine) -> None:
+    first, second = _long_report(1), _long_report(2)
+    with session_scope(engine) as session:
+        saved = save_article(
+            session=session,
+            chat_id=1,
+            text=first[0],
+            extraction=first[1],
+            meta=ArticleMeta(received_at=MONDAY),
+        )
+    with session_scope(engine) as session:
+        again = save_article(
+            session=session,
+            chat_id=1,
+            text=second[0],
+            extraction=second[1],
+            meta=ArticleMeta(received_at=MONDAY + timedelta(days=1)),
+        )
+    assert len(saved.claim_ids) == len(again.claim_ids) == 150
+    assert count(engine, ClaimKey) > 500
+    # Each claim of the second report finds its own works in the first, and no other claim.
+    pairs = {(new, old.claim.id) for new, old in again.links}
+    expected = set(zip(again.claim_ids, saved.claim_ids, strict=True))
+    assert expected <= pairs
