@@ -717,6 +717,10 @@ def _order(f: ClaimFacts) -> tuple[date, str, str]:
 _SIDED = frozenset({"soldiers", "tanks", "vehicles", "artillery", "aircraft", "drones", "ships"})
 """Counts that belong to one side of a conflict: without a side they could be anyone's."""
 
+RUNNING_SAME_DAYS = 3
+"""Running totals given at most this many days apart are one count (neither can have grown
+much); further apart, the earlier is a part of the later."""
+
 _RATES = frozenset({"inflation", "unemployment", "growth"})
 RATE_DAYS = 45
 """An undated rate ("inflation is 15 percent") is the latest monthly figure: it meets a stated
@@ -776,9 +780,13 @@ def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relatio
         if _disjoint(a, b):
             return None
         return "same" if a.total == b.total and a.partial == b.partial else "mixed"
+    events = not q.percent and q.measure not in ("remaining", "count")
+    if events:
+        running = _running_part(a, b)
+        if running is not None:
+            return running
     if comparable(a, b):
         return "same"
-    events = not q.percent and q.measure not in ("remaining", "count")
     if _within(a, b) or (events and _inside(a, b)):
         return "a_in_b"
     if _within(b, a) or (events and _inside(b, a)):
@@ -788,6 +796,33 @@ def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relatio
         if stated.start is not None and 0 <= (implicit.end - stated.end).days <= RATE_DAYS:
             return "same"
     return None
+
+
+def _running_part(a: Period, b: Period) -> Relation | None:
+    """A running count only grows: given by two claimants on different days, the earlier one is
+    part of the later ("650 killed since the 27th" on the 3rd within "55 lost since the 27th" on
+    the 8th), so only an earlier figure above a later one is impossible. Likewise a stretch
+    within a running count that goes on after it ("25 in the last three days" within "since the
+    27th", given days later). The same day's running counts are the same count."""
+    if a.total and b.total:
+        if abs((a.end - b.end).days) <= RUNNING_SAME_DAYS:
+            return None
+        return "a_in_b" if a.end < b.end else "b_in_a"
+    for part, whole, rel in ((a, b, "a_in_b"), (b, a, "b_in_a")):
+        if (
+            _since(whole)
+            and part.end < whole.end
+            and _inside(part, whole)
+            and not (part.start == whole.start and _since(part))
+        ):
+            return rel  # type: ignore[return-value]
+        if _since(whole) and _since(part) and part.start == whole.start and part.end < whole.end:
+            return rel  # type: ignore[return-value]
+    return None
+
+
+def _since(p: Period) -> bool:
+    return p.explicit and p.start is not None and (p.text or "").lower().startswith("since")
 
 
 def _within(part: Period, whole: Period) -> bool:

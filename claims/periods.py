@@ -81,6 +81,8 @@ _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
+        ("since_start_of", r"\bsince the (?:start|beginning) of (?:(?:the|this) )?"
+                           r"(year|month|week|" + _MONTH[1:-4] + r")\b"),
         ("total", r"\bsince the (?:start|beginning|outbreak|launch) of (?:the |this )?\w+"
                   r"|\bsince the (?:war|invasion|conflict|offensive|fighting) (?:began|started)"
                   r"|\bsince (?:the )?(?:war|invasion|conflict) began"
@@ -110,6 +112,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_month", r"\blast month\b"),
         ("in_month", r"\b(?:in|during|for|since) " + _MONTH + r"\b"),
         ("this_year", r"\bthis year\b"),
+        # a toll that "has reached" a figure counts everything so far: least specific of all
+        ("toll", r"\b(?:death|casualty) toll\b|\bnumber of (?:dead|deaths|victims)\b"),
     )
 )  # fmt: skip
 
@@ -141,8 +145,18 @@ def resolve(expression: str | None, published: date) -> Period:
 
 def _resolve(name: str, m: re.Match[str], pub: date) -> tuple[date | None, date] | None:
     g = [x.lower() if x else x for x in m.groups()]
-    if name == "total":
+    if name in ("total", "toll"):
         return None, pub
+    if name == "since_start_of":
+        unit = g[0]
+        if unit == "year":
+            return date(pub.year, 1, 1), pub
+        if unit == "month":
+            return pub.replace(day=1), pub
+        if unit == "week":
+            return pub - timedelta(days=pub.weekday()), pub
+        month = _MONTHS[unit]
+        return date(pub.year if month <= pub.month else pub.year - 1, month, 1), pub
     if name == "partial":
         return pub, pub
     if name == "iso":

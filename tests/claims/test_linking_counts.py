@@ -1,0 +1,115 @@
+"""Linking: running totals, nested periods and counts read as one count (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from claims.periods import find_when, resolve
+
+from .test_linking import MON, facts, link
+
+NORTH = "The Northern Defence Ministry"
+EAST = "The Eastern Federation's General Staff"
+
+
+def day(n: int) -> date:
+    return MON + timedelta(days=n)
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("it had lost 12 boats since the start of March", date(2026, 3, 1), MON),
+        ("prices rose 4 percent since the beginning of the year", date(2026, 1, 1), MON),
+        ("40 people were arrested since the start of the month", date(2026, 11, 1), MON),
+        ("since the start of the war 900 tanks were lost", None, MON),
+        ("the death toll had climbed to 31", None, MON),
+    ],
+)
+def test_since_the_start_of_a_month_starts_on_its_first_day(
+    text: str, start: date | None, end: date
+) -> None:
+    period = resolve(find_when(text), MON)
+    assert period.explicit
+    assert (period.start, period.end) == (start, end)
+
+
+def test_a_stated_day_wins_over_a_toll() -> None:
+    assert find_when("the death toll rose to 37 on Saturday") == "on Saturday"
+
+
+# ---------------------------------------------------------------------------------------------
+# Running totals only grow
+
+
+def test_a_later_running_total_below_an_earlier_one_is_a_contradiction() -> None:
+    earlier = facts(
+        "3,000 Eastern Federation soldiers had been killed near Varo since the war began",
+        NORTH,
+        MON,
+    )
+    later = facts(
+        "its losses near Varo since the start of the war had reached 700 soldiers", EAST, day(9)
+    )
+    found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_later_running_total_above_an_earlier_one_is_no_contradiction() -> None:
+    earlier = facts(
+        "its losses near Varo since the start of the war stood at 700 soldiers", EAST, MON
+    )
+    later = facts(
+        "Eastern Federation losses near Varo since the start of the war had passed 8,000 soldiers",
+        NORTH,
+        day(6),
+    )
+    found = link(earlier, later)
+    assert found is not None and found.kind == "related"
+
+
+def test_running_totals_a_few_days_apart_are_one_count() -> None:
+    earlier = facts("its losses near Varo since the start of the war stood at 700", EAST, MON)
+    later = facts(
+        "Eastern Federation losses near Varo since the start of the war had passed 8,000",
+        NORTH,
+        day(2),
+    )
+    found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_toll_cannot_fall() -> None:
+    earlier = facts("the death toll from the fire in Osk had risen to 60", "The Red Cross", MON)
+    later = facts("the death toll from the fire in Osk had reached 41", "The mayor", day(7))
+    found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_stretch_within_a_running_count_given_later_is_a_part_of_it() -> None:
+    # 20 in three days (given on the 3rd) and 500 since the 1st (given on the 6th) both hold
+    stretch = facts(
+        "it had lost 20 soldiers near Varo in the last three days", NORTH, date(2026, 12, 3)
+    )
+    running = facts(
+        "500 Northern soldiers had been killed near Varo since December 1", EAST, date(2026, 12, 6)
+    )
+    found = link(stretch, running)
+    assert found is not None and found.kind == "related"
+    # but a running count cannot be smaller than a count it contains
+    night = facts(
+        "40 Northern drones had been shot down over Varo on Thursday night",
+        EAST,
+        date(2026, 12, 4),
+    )
+    month = facts(
+        "it had lost 25 drones over Varo since the start of December", NORTH, date(2026, 12, 6)
+    )
+    found = link(night, month)
+    assert found is not None and found.kind == "contradiction"
