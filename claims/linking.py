@@ -627,7 +627,9 @@ _FAMILY = {
     "missing": "casualties",
     "casualties": "casualties",
 }
-_CATEGORY_FAMILY = {"soldiers": "personnel", "civilians": "personnel", "people": "personnel"}
+_CATEGORY_FAMILY = dict.fromkeys(
+    ("soldiers", "civilians", "people", "supporters", "workers", "passengers"), "personnel"
+)
 
 
 def quantity_key(q: Quantity) -> str:
@@ -721,6 +723,10 @@ RUNNING_SAME_DAYS = 3
 """Running totals given at most this many days apart are one count (neither can have grown
 much); further apart, the earlier is a part of the later."""
 
+_PLACE_SHARES = frozenset({"territory held"})
+"""Shares of a place ("85 per cent of the town"): the article's place is their scope, as for
+counts."""
+
 _RATES = frozenset({"inflation", "unemployment", "growth"})
 RATE_DAYS = 45
 """An undated rate ("inflation is 15 percent") is the latest monthly figure: it meets a stated
@@ -738,7 +744,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
         for qb in b.quantities:
             if qa.percent != qb.percent or qa.forecast != qb.forecast:
                 continue
-            if (share_place if qa.percent else place) == 0.0:
+            scope = share_place if qa.percent and qa.category not in _PLACE_SHARES else place
+            if scope == 0.0:
                 continue
             measure = _measure_relation(qa.measure, qb.measure)
             category = _category_relation(qa.category, qb.category)
@@ -748,7 +755,7 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if period is None:
                 continue
             relation = _combine(measure, category, period)
-            strength = _strength(a, b, qa, qb, share_place if qa.percent else place, period)
+            strength = _strength(a, b, qa, qb, scope, period)
             if strength >= 0.5 and (best is None or strength > best.strength):
                 best = _Match(strength, relation, qa, qb)
     return best

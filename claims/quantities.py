@@ -100,6 +100,8 @@ MEASURE_WORDS = {
     "participants": "taking part",
     "arrested": "arrested",
     "launched": "launched",
+    "trapped": "trapped",
+    "held": "held",
     "share": "share",
     "count": "counted",
 }
@@ -164,6 +166,7 @@ _MEASURE_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
     **dict.fromkeys("launched fired".split(), "launched"),
+    **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
 }
 # "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
 
@@ -194,6 +197,10 @@ _CATEGORY_WORDS: dict[str, str] = {
     **dict.fromkeys("protesters protester demonstrators demonstrator".split(), "protesters"),
     **dict.fromkeys("journalists journalist reporters".split(), "journalists"),
     **dict.fromkeys("hostages hostage".split(), "hostages"),
+    **dict.fromkeys("supporters supporter activists activist".split(), "supporters"),
+    **dict.fromkeys("miners miner workers worker".split(), "workers"),
+    **dict.fromkeys("passengers passenger".split(), "passengers"),
+    **dict.fromkeys("seats seat mandates".split(), "seats"),
     **dict.fromkeys("stations station precincts precinct".split(), "polling stations"),
     **dict.fromkeys(
         "complaints complaint irregularities irregularity violations violation".split(),
@@ -203,7 +210,14 @@ _CATEGORY_WORDS: dict[str, str] = {
     **dict.fromkeys("voters voter".split(), "voters"),
     **dict.fromkeys("homes houses buildings".split(), "buildings"),
 }
-_PERSONNEL = frozenset({"soldiers", "civilians", "people", "protesters", "journalists", "hostages"})
+_PERSONNEL = frozenset(
+    {
+        "soldiers", "civilians", "people", "protesters", "journalists", "hostages", "supporters",
+        "workers", "passengers",
+    }
+)  # fmt: skip
+_HELD = frozenset({"seats"})
+"""Things a side holds rather than events: "56 seats" is how many it holds."""
 _EQUIPMENT = frozenset(
     {"tanks", "vehicles", "artillery", "aircraft", "drones", "missiles", "ships"}
 )
@@ -214,6 +228,7 @@ _PERCENT_ASPECTS: dict[str, str] = {
     **dict.fromkeys("unemployment jobless".split(), "unemployment"),
     **dict.fromkeys("growth gdp economy".split(), "growth"),
     **dict.fromkeys("approval approve".split(), "approval"),
+    **dict.fromkeys("controlled control controls held holds hold".split(), "territory held"),
     **dict.fromkeys(
         "poll polls polling support backing back backs backed supported supporting leads lead "
         "led leading ahead trails trailing behind favour favor survey surveys".split(),
@@ -393,6 +408,8 @@ def quantities_of(
     out: list[Quantity] = []
     used: set[int] = set()
     for fig in figures:
+        if _is_whole_of(content, fig.text):
+            continue
         percent = "%" in fig.text or "percent" in fig.text.lower() or "per cent" in fig.text.lower()
         interval = interval_of(fig.value, fig.qualifier, percent=percent)
         local = _nearest(from_text, fig, content, content_start)
@@ -417,6 +434,13 @@ def quantities_of(
         out.append(described)
     out += [q for q in from_text if id(q) not in used]
     return [q for q in out if _comparable_at_all(q)]
+
+
+def _is_whole_of(content: str, figure: str) -> bool:
+    """ "56 of the 101 seats": 101 is the whole the count is taken from, not a count."""
+    return bool(figure.strip()) and bool(
+        re.search(r"\d\s+of\s+(?:the\s+|all\s+)?" + re.escape(figure.strip()) + r"\b", content)
+    )
 
 
 def _comparable_at_all(q: Quantity) -> bool:
@@ -469,6 +493,8 @@ def _described_by_what(
         measure = "share"
     if category is None:
         return None
+    if category in _HELD:
+        measure = "held"
     return Quantity(measure, category, side, interval, fig.text, side_text)
 
 
@@ -605,6 +631,8 @@ def _describe(
     toks: list[_Tok], number: _Number, own_side: str | None, own_side_text: str | None
 ) -> Quantity | None:
     lo, hi = _clause(toks, number.first, number.last)
+    if _whole_of(toks, number.first):
+        return None
     if number.percent:
         aspect = _aspect_in(toks, lo, hi, around=number.first)
         if aspect is None:
@@ -641,10 +669,13 @@ def _describe(
     if category is None:
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
-                       "arrested", "evacuated", "participants", "remaining"):  # fmt: skip
+                       "arrested", "evacuated", "participants", "remaining",
+                       "trapped"):  # fmt: skip
             category, cat_at = "people", -1
         else:
             return None
+    if category in _HELD:
+        measure = "held"  # "won 56 seats", "has no more than 49 seats": what it holds now
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare
@@ -662,6 +693,14 @@ def _describe(
         side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
     forecast = _is_forecast(toks, lo, number.first)
     return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+
+
+def _whole_of(toks: list[_Tok], first: int) -> bool:
+    """ "56 of the 101 seats": the number after "N of (the)" is the whole."""
+    j = first - 1
+    if j >= 0 and toks[j].low in ("the", "all"):
+        j -= 1
+    return j >= 1 and toks[j].low == "of" and toks[j - 1].low[:1].isdigit()
 
 
 def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
@@ -691,6 +730,8 @@ def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]
             if j + 1 < hi and _CATEGORY_WORDS.get(toks[j + 1].low) == cat:
                 return cat, j + 1
             return cat, j
+        if low[0].isdigit() and _whole_of(toks, j):
+            continue  # "56 of the 101 seats"
         if low in (",", "and", "or") or low[0].isdigit():
             return None, -1
     return None, -1
@@ -878,12 +919,16 @@ def _aspect_in(toks: list[_Tok], lo: int, hi: int, around: int | None = None) ->
         if aspect is None or _polling_station(toks, j):
             continue
         dist = 0 if around is None else abs(j - around)
-        # turnout / inflation are specific; they win over "vote" and "support" words
-        rank = dist - (100 if aspect not in ("vote share", "support") else 0)
+        # turnout / inflation are specific; they win over "vote" and "support" words, and
+        # those over "held" ("held 41 percent of the vote" is a vote share)
+        rank = dist - (100 if aspect not in _WEAK_ASPECTS else 0)
+        rank += 100 if aspect == "territory held" else 0
         if best is None or rank < best[0]:
             best = (rank, aspect)
     return best[1] if best else None
 
+
+_WEAK_ASPECTS = frozenset({"vote share", "support", "territory held"})
 
 _ENTITY_STOP = frozenset(
     "the a an on in of for by at with from to and or said says according it he she they we i "
@@ -966,7 +1011,7 @@ def categories_comparable(a: str, b: str) -> bool:
     if a == b:
         return True
     pair = {a, b}
-    return "people" in pair and bool(pair & {"soldiers", "civilians"})
+    return "people" in pair and bool(pair & _PERSONNEL)
 
 
 def sides_comparable(a: str | None, b: str | None) -> bool:

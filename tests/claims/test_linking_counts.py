@@ -113,3 +113,45 @@ def test_a_stretch_within_a_running_count_given_later_is_a_part_of_it() -> None:
     )
     found = link(night, month)
     assert found is not None and found.kind == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts read as one count
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # seats held; "of the 120" is the whole, not a count
+        (("Mara Pell", "her alliance held 64 of the 120 seats in the assembly"),
+         ("Ivo Dunst", "the alliance had no more than 55 seats")),
+        # the share of a place held
+        (("Colonel Hale", "Southern units now controlled 90 per cent of Varo"),
+         ("The Western Command", "Southern troops held less than 40 per cent of Varo")),
+        # people trapped
+        (("The operator", "14 workers were trapped after the shaft flooded"),
+         ("The rescue service", "at least 25 workers were trapped")),
+        # supporters are people: more detained supporters than detained people is impossible
+        (("The police", "officers had detained 20 people at the march"),
+         ("The Blue Party", "more than 90 of its supporters had been detained at the march")),
+    ],
+)  # fmt: skip
+def test_counts_read_as_one_count_can_contradict(a: tuple[str, str], b: tuple[str, str]) -> None:
+    found = link(facts(a[1], a[0], MON), facts(b[1], b[0], MON))
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_share_held_is_not_a_vote_share() -> None:
+    found = link(
+        facts("the Blue Party held 41 percent of the vote", "Pollster A", MON),
+        facts("Southern units held 90 percent of Varo", "Colonel Hale", MON),
+    )
+    assert found is None or found.kind == "related"
+
+
+def test_one_claimants_shares_held_form_a_series() -> None:
+    found = link(
+        facts("Southern units now controlled 60 per cent of Varo", "Colonel Hale", MON),
+        facts("Southern units now controlled 75 per cent of Varo", "Colonel Hale", day(4)),
+    )
+    assert found is not None and found.kind == "update"
