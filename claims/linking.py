@@ -723,6 +723,10 @@ RUNNING_SAME_DAYS = 3
 """Running totals given at most this many days apart are one count (neither can have grown
 much); further apart, the earlier is a part of the later."""
 
+_DEAD = frozenset({"killed", "casualties"})
+"""A claimant's enemy "killed" and "losses" are one series (said loosely of the same dead);
+its captured, wounded or missing are counts of their own."""
+
 _PLACE_SHARES = frozenset({"territory held"})
 """Shares of a place ("85 per cent of the town"): the article's place is their scope, as for
 counts."""
@@ -747,6 +751,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             scope = share_place if qa.percent and qa.category not in _PLACE_SHARES else place
             if scope == 0.0:
                 continue
+            if series and qa.measure != qb.measure and {qa.measure, qb.measure} != _DEAD:
+                continue  # one claimant's captured and its losses are two counts, no series
             measure = _measure_relation(qa.measure, qb.measure)
             category = _category_relation(qa.category, qb.category)
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):

@@ -40,6 +40,8 @@ class Interval:
         """True when a part (killed) cannot fit in a total (casualties): its least value is above
         the total's greatest."""
         slack = 1.0 if percent else max(1.0, 0.05 * total.high) if math.isfinite(total.high) else 0
+        if not percent and total.low == total.high < 100 and self.low == self.high:
+            slack = 0  # small exact counts are not rounded: 31 downed do not fit in 30 lost
         return self.low > total.high + slack
 
     def describe(self) -> str:

@@ -155,3 +155,36 @@ def test_one_claimants_shares_held_form_a_series() -> None:
         facts("Southern units now controlled 75 per cent of Varo", "Colonel Hale", day(4)),
     )
     assert found is not None and found.kind == "update"
+
+
+def test_a_small_exact_part_cannot_exceed_its_whole_by_one() -> None:
+    night = facts("17 Northern drones had been shot down over Varo on Friday night", EAST, day(5))
+    month = facts("it had lost 16 drones over Varo since the start of November", NORTH, day(6))
+    found = link(night, month)
+    assert found is not None and found.kind == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# One claimant's series
+
+
+def test_a_claimants_captured_and_its_losses_are_no_series() -> None:
+    losses = facts(
+        "the enemy had lost more than 4,000 men near Varo since the offensive began", EAST, MON
+    )
+    captured = facts("90 Northern soldiers had been captured near Varo this week", EAST, MON)
+    found = link(losses, captured)
+    assert found is None or found.kind == "related"
+
+
+def test_a_claimants_killed_then_losses_are_a_series() -> None:
+    killed = facts(
+        "2,000 Eastern Federation soldiers had been killed near Varo since the war began",
+        NORTH,
+        MON,
+    )
+    losses = facts(
+        "Eastern Federation losses near Varo since the war began had reached 2,400", NORTH, day(4)
+    )
+    found = link(killed, losses)
+    assert found is not None and found.kind == "update"
