@@ -61,8 +61,9 @@ _OFFICIALS = re.compile(
     + "("
     + _ONE
     + ")"
-    + r"|\b([A-Z][\w\-]+)['’]s\s+(?:deputy\s+)?(?:mayor|governor|council|authorities|officials"
-    r"|police)\b"
+    + r"|\b([A-Z][\w\-]+)['’]s\s+(?:deputy\s+|city\s+|town\s+|municipal\s+|regional\s+)?"
+    r"(?:mayor|governor|council|authorities|officials|police|hall)\b"
+    r"|\b([A-Z][\w\-]+)\s+(?:[Cc]ity|[Tt]own|[Mm]unicipal|[Rr]egional)\s+(?:[Cc]ouncil|[Hh]all)\b"
 )
 
 
@@ -71,7 +72,7 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
     `officials_only` reads a claimant's name, where only "the mayor of Lenne" or "Dalsk's
     governor" tell a place ("monitors from Open Ballot" do not)."""
     if officials_only:
-        names = (m.group(1) or m.group(2) for m in _OFFICIALS.finditer(text))
+        names = (m.group(1) or m.group(2) or m.group(3) for m in _OFFICIALS.finditer(text))
         return tuple(dict.fromkeys(n.replace("’", "'").removesuffix("'s") for n in names))
     found: list[tuple[int, str]] = []
     for n, pattern in enumerate(_PATTERNS):

@@ -6,9 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from claims.linking import facts_of
 from claims.periods import find_when, resolve
+from claims.places import find_places
 
-from .test_linking import MON, facts, link
+from .test_linking import MON, claim, facts, link
 
 NORTH = "The Northern Defence Ministry"
 EAST = "The Eastern Federation's General Staff"
@@ -188,3 +190,31 @@ def test_a_claimants_killed_then_losses_are_a_series() -> None:
     )
     found = link(killed, losses)
     assert found is not None and found.kind == "update"
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+
+@pytest.mark.parametrize(
+    "name, place",
+    [
+        ("Harbourton's city council", "Harbourton"),
+        ("the Millbrook Town Council", "Millbrook"),
+        ("Osk's deputy mayor", "Osk"),
+    ],
+)
+def test_a_local_bodys_name_tells_its_place(name: str, place: str) -> None:
+    assert find_places(name, officials_only=True) == (place,)
+
+
+def test_a_local_body_speaks_of_its_own_place_not_the_articles() -> None:
+    # in an article about Varo, Harbourton's council on its tram line is not about Varo
+    tram = facts_of(
+        claim("the new tram line would open in May", "Harbourton's city council"),
+        MON,
+        default_places=("Varo",),
+    )
+    assert tram.places == {"harbourton"}
+    losses = facts("900 Eastern Federation soldiers had been killed near Varo", NORTH, MON)
+    assert link(tram, losses) is None
