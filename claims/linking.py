@@ -727,6 +727,10 @@ _DEAD = frozenset({"killed", "casualties"})
 """A claimant's enemy "killed" and "losses" are one series (said loosely of the same dead);
 its captured, wounded or missing are counts of their own."""
 
+_EVENT_SHARES = frozenset({"turnout"})
+"""Shares of one past event: said days apart without a date of their own, they are still of
+that event (the election's turnout), not of the days before each claim."""
+
 _PLACE_SHARES = frozenset({"territory held"})
 """Shares of a place ("85 per cent of the town"): the article's place is their scope, as for
 counts."""
@@ -804,6 +808,9 @@ def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relatio
         return "a_in_b"
     if _within(b, a) or (events and _inside(b, a)):
         return "b_in_a"
+    if q.category in _EVENT_SHARES and not (a.partial or b.partial):
+        if not (a.explicit and b.explicit):
+            return "same"  # "turnout had been 48 percent": the election's, said days later
     if q.percent and q.category in _RATES and a.explicit != b.explicit:
         implicit, stated = (a, b) if not a.explicit else (b, a)
         if stated.start is not None and 0 <= (implicit.end - stated.end).days <= RATE_DAYS:

@@ -218,3 +218,21 @@ def test_a_local_body_speaks_of_its_own_place_not_the_articles() -> None:
     assert tram.places == {"harbourton"}
     losses = facts("900 Eastern Federation soldiers had been killed near Varo", NORTH, MON)
     assert link(tram, losses) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# An election's turnout
+
+
+def test_an_elections_turnout_said_days_later_is_still_that_elections() -> None:
+    night = facts("final turnout was 58 percent", "The election commission", MON)
+    later = facts("real turnout had been no higher than 45 percent", "The Blue Party", day(11))
+    found = link(night, later)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_turnout_by_the_afternoon_is_part_of_the_days() -> None:
+    afternoon = facts("turnout had reached 41 percent by 3 pm", "The election commission", MON)
+    later = facts("final turnout had been about 55 percent", "The monitors", day(10))
+    found = link(afternoon, later)
+    assert found is None or found.kind == "related"
