@@ -795,7 +795,8 @@ def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relatio
     periods coincide or one lies within the other (a day's detentions within the week's)."""
     if series:
         if _disjoint(a, b):
-            return None
+            # two nights' counts are two counts; one body's monthly rates are its series
+            return "mixed" if q.percent and q.category in _RATES else None
         return "same" if a.total == b.total and a.partial == b.partial else "mixed"
     events = not q.percent and q.measure not in ("remaining", "count")
     if events:
@@ -1031,6 +1032,8 @@ def _subject_overlap(a: ClaimFacts, b: ClaimFacts) -> tuple[float, str | None]:
         for qb in b.quantities:
             if qa.percent and qb.percent and qa.side is not None and qa.side == qb.side:
                 return 0.8, f"{qa.side_text or qa.side}'s share"
+            if qa.percent and qb.percent and qa.category == qb.category in _RATES:
+                return 0.8, qa.category  # the same rate in other months
     for qa in a.quantities:
         for qb in b.quantities:
             if (

@@ -236,3 +236,18 @@ def test_turnout_by_the_afternoon_is_part_of_the_days() -> None:
     later = facts("final turnout had been about 55 percent", "The monitors", day(10))
     found = link(afternoon, later)
     assert found is None or found.kind == "related"
+
+
+# ---------------------------------------------------------------------------------------------
+# A body's monthly rate
+
+
+def test_one_bodys_rate_for_consecutive_months_is_a_series() -> None:
+    found = link(
+        facts("unemployment had fallen to 8.1 percent in October", "The statistics office", MON),
+        facts(
+            "unemployment had fallen to 7.7 percent in November", "The statistics office", day(12)
+        ),
+    )
+    assert found is not None and found.kind == "update"
+    assert "2026-10" not in (found.topic or "")  # the series is of no single month
