@@ -111,6 +111,7 @@ def features(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> list[st
     )
     mark = next((c.lower_ for c in head.children if c.dep_ == "mark"), "-")
     lemma = cue_lemma(cue)
+    voice = _voice(cue)
     return [
         f"k={cand.key}",
         f"l={lemma}",
@@ -132,7 +133,18 @@ def features(cand: Candidate, ids: set[int], quotes: list[Quotation]) -> list[st
         f"n={length}",
         f"c|n={cand.config}|{length}",
         f"neg={any(c.dep_ == 'neg' for c in cue.children)}",
+        f"v={voice}",
+        f"c|v={cand.config}|{voice}",
     ]
+
+
+def _voice(cue: Token) -> str:
+    """Active, passive, or the impersonal passive of hearsay ("it is believed that ...")."""
+    if not _is_passive(cue):
+        return "active"
+    if any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in cue.children):
+        return "impersonal"
+    return "passive"
 
 
 def _subject_type(subject: Token | None) -> str:
@@ -244,10 +256,44 @@ def content_pieces(cand: Candidate) -> tuple[Span, ...]:
 
 def content_ids(cand: Candidate) -> set[int]:
     head = cand.content_head
-    if not cand.up:
-        return set(_subtree_ids(head))
-    excluded = set(_subtree_ids(cand.cue))
-    return {i for i in _subtree_ids(head) if i not in excluded}
+    if cand.up:
+        excluded = set(_subtree_ids(cand.cue))
+        return {i for i in _subtree_ids(head) if i not in excluded}
+    ids = set(_subtree_ids(head))
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        ids -= _aside_ids(head)
+    if cand.cue.lemma_ in RAISING_CUES and cand.config in ("xcomp", "oprd"):
+        ids |= _raised_subject_ids(cand.cue)
+    return ids
+
+
+NONRESTRICTIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
+
+
+def _aside_ids(noun: Token) -> set[int]:
+    """A relative clause set off by a comma at the end of a noun content is the writer's aside,
+    not what was said: "praised the governor, who dropped out on Monday"."""
+    doc = noun.doc
+    end = noun.right_edge.i
+    for child in noun.rights:
+        start = child.left_edge.i
+        if (
+            child.dep_ == "relcl"
+            and start > 0
+            and doc[start - 1].text == ","
+            and doc[start].lower_ in NONRESTRICTIVE
+            and all(t.is_punct or t.is_space for t in doc[child.right_edge.i + 1 : end + 1])
+        ):
+            return set(range(start - 1, end + 1))
+    return set()
+
+
+def _raised_subject_ids(cue: Token) -> set[int]:
+    """In "the plan seems to work" the raised subject belongs to the claim, not to a source."""
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"):
+            return set(_subtree_ids(child))
+    return set()
 
 
 SPEECH_LEMMAS = frozenset("say tell add continue write ask explain insist note argue".split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 OPEN_CURLY = "“"
 CLOSE_CURLY = "”"
@@ -86,12 +86,16 @@ def continuation(doc: Doc, quotes: list[Quotation], after: int) -> Quotation | N
     i = after
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
-    if i >= len(doc):
-        return None
     for q in quotes:
-        if q.start == i:
+        if q.start == i and i < len(doc):
             return q
+        if after - 2 <= q.start < after and all(_is_mark(t) for t in doc[q.start : after]):
+            return q  # the parser left the opening mark at the end of the sentence before
     return None
+
+
+def _is_mark(tok: Token) -> bool:
+    return tok.is_space and "\n" not in tok.text or tok.text in (OPEN_CURLY, *STRAIGHT)
 
 
 def as_span(doc: Doc, q: Quotation) -> Span:

@@ -221,3 +221,34 @@ def test_a_200000_character_article_points_back_into_its_text() -> None:
             assert span.start <= start < end <= span.end
     for figure in (f for c in extraction.claims for f in c.figures):
         assert text[figure.start : figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The senator praised the governor, who dropped out of the race on Monday.",
+            "the governor",
+        ),
+        (
+            "The union welcomed the new contract, which raises wages by four percent.",
+            "the new contract",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_comma_is_no_part_of_a_noun_content(
+    text: str, content: str
+) -> None:
+    claims = [c for c in extract(text).claims if c.cue is not None]
+    assert [c.content.text for c in claims] == [content]
+
+
+def test_a_raised_subject_belongs_to_the_content() -> None:
+    from claims.attribution import Candidate, content_pieces
+    from claims.nlp import load_pipeline
+
+    doc = load_pipeline()("The new ceasefire seems to be holding along the river.")
+    seems = next(t for t in doc if t.lower_ == "seems")
+    holding = next(c for c in seems.children if c.dep_ == "xcomp")
+    pieces = content_pieces(Candidate(seems, "xcomp", holding, up=False))
+    assert [p.text for p in pieces] == ["The new ceasefire", "to be holding along the river"]

@@ -118,3 +118,15 @@ def test_a_paraphrase_and_a_quote_of_one_speaker_are_two_claims() -> None:
         ("indirect", "the unit would hold"),
         ("direct_quote", "“We will not retreat,”"),
     ]
+
+
+def test_a_quote_resumes_in_the_next_sentence_with_doubled_apostrophes() -> None:
+    text = (
+        "''The old dam will not last another winter,'' said Mara Lind, an engineer at the "
+        "Northern Water Board. ''We have told the council twice.''"
+    )
+    claim = only_claim(text)
+    assert pieces(text, claim.content) == (
+        "''The old dam will not last another winter,''",
+        "''We have told the council twice.''",
+    )
