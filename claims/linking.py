@@ -368,6 +368,8 @@ def facts_of(
     named = tuple(
         dict.fromkeys([*engine_places, *_places_in(content, known_places)])
     ) or find_places(context)
+    if not named:
+        named = _lead_places(claim.sentence.text)
     if not named and claim.source is not None:
         named = find_places(claim.source.text, officials_only=True)
     names = named or tuple(default_places)
@@ -396,6 +398,19 @@ def facts_of(
         story_title=story.title if story else None,
         hedged=claim.hedged,
     )
+
+
+_LEAD_PLACE = re.compile(r"^\s*(?:In|At|Near|Inside|Outside|Around)\s+[^,.;:]{1,40},")
+
+
+def _lead_places(sentence: str) -> tuple[str, ...]:
+    """The place a sentence opens with ("In Brisk, the ministry said ...", "At the Harl mine,
+    the company said ..."): where its claim is, when the claim names no place of its own."""
+    m = _LEAD_PLACE.match(sentence)
+    if m is None:
+        return ()
+    lead = m.group(0).lstrip()
+    return find_places(lead[0].lower() + lead[1:])
 
 
 def _places_in(content: str, known: Collection[str]) -> tuple[str, ...]:

@@ -121,11 +121,26 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def find_when(text: str) -> str | None:
     """The first time expression in the text, in the order of how specific it is."""
     best: tuple[int, str] | None = None
-    for rank, (_, pattern) in enumerate(_PATTERNS):
+    toll: str | None = None
+    possessive: str | None = None
+    for rank, (name, pattern) in enumerate(_PATTERNS):
         m = pattern.search(text)
-        if m is not None and (best is None or rank < best[0]):
+        if m is None:
+            continue
+        if name == "toll":
+            toll = m.group(0)
+        elif _POSSESSIVE.match(text, m.end()):
+            possessive = possessive or m.group(0)
+            continue
+        if best is None or rank < best[0]:
             best = (rank, m.group(0))
-    return best[1] if best else None
+    if best is None:
+        # "the toll from last month's floods": the event's time; the toll counts up to now
+        return toll or possessive
+    return best[1]
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def resolve(expression: str | None, published: date) -> Period:
@@ -134,8 +149,8 @@ def resolve(expression: str | None, published: date) -> Period:
     if expression:
         for name, pattern in _PATTERNS:
             m = pattern.search(expression)
-            if m is None:
-                continue
+            if m is None or (name != "toll" and _POSSESSIVE.match(expression, m.end())):
+                continue  # "last month's": the time of the event named next, see find_when
             period = _resolve(name, m, published)
             if period is not None:
                 start, end = period

@@ -251,3 +251,32 @@ def test_one_bodys_rate_for_consecutive_months_is_a_series() -> None:
     )
     assert found is not None and found.kind == "update"
     assert "2026-10" not in (found.topic or "")  # the series is of no single month
+
+
+# ---------------------------------------------------------------------------------------------
+# A sentence that opens with its place; a toll of an event named by its time
+
+
+def test_a_sentence_opening_with_a_place_gives_its_claim_that_place() -> None:
+    sentence = "In Ostra, the fire service said that 23 people had died in the blaze."
+    f = facts_of(
+        claim("23 people had died in the blaze", "the fire service", sentence=sentence),
+        MON,
+        default_places=("Varo",),
+    )
+    assert f.places == {"ostra"} and not f.inferred_places
+    sentence = "At the Kell quarry, the owners said that 7 workers were trapped."
+    f = facts_of(claim("7 workers were trapped", "the owners", sentence=sentence), MON)
+    assert f.places == {"kell"}
+
+
+def test_a_toll_of_last_months_event_is_a_running_total() -> None:
+    text = "the death toll from last week's storm had reached 40"
+    assert find_when(text) == "death toll"
+    period = resolve("from last week's", MON)
+    assert not period.explicit  # the storm's week, not the window of the count
+    assert find_when("200 homes were flooded last week") == "last week"
+    earlier = facts("58 people had died in the Ostra storm", "The Red Cross", MON)
+    later = facts(text + " in Ostra", "The rescue service", day(8))
+    found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
