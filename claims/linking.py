@@ -690,7 +690,8 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
     """The link between two claims (see the module docstring), or None."""
     if _order(b) < _order(a):
         a, b = b, a
-    same = same_claimant(a.claimant, b.claimant)
+    # "the Northern ministry" and "the Eastern Federation's Defence Ministry" are two bodies
+    same = same_claimant(a.claimant, b.claimant) and not (a.side and b.side and a.side != b.side)
     if not (same or _share_anything(a, b)):
         return None  # most candidates: nothing in common, no need to score
     match = _quantity_match(a, b, same)

@@ -111,6 +111,7 @@ MEASURE_WORDS = {
 MEASURE_PARTS: dict[str, frozenset[str]] = {
     "casualties": frozenset({"killed", "wounded", "captured", "missing"}),
     "displaced": frozenset({"evacuated"}),
+    "launched": frozenset({"destroyed"}),
 }
 """A total and the measures it contains: killed soldiers cannot outnumber all losses."""
 
@@ -124,6 +125,10 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("taken prisoner", "captured"),
     ("taken captive", "captured"),
     ("shot down", "destroyed"),
+    ("brought down", "destroyed"),
+    ("laid down their weapons", "captured"),
+    ("laid down their arms", "captured"),
+    ("their lives", "killed"),
     ("knocked out", "destroyed"),
     ("put out of action", "destroyed"),
     ("lost their lives", "killed"),
@@ -143,7 +148,7 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
 _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         "kill killed killing kills dead died die dies death deaths fatalities fatality perished "
-        "slain eliminated neutralised neutralized".split(),
+        "slain eliminated neutralised neutralized bodies".split(),
         "killed",
     ),
     **dict.fromkeys("wounded wounding injured injuries injuring hurt".split(), "wounded"),
@@ -167,7 +172,7 @@ _MEASURE_WORDS: dict[str, str] = {
         "participants",
     ),
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
-    **dict.fromkeys("launched fired".split(), "launched"),
+    **dict.fromkeys("launched fired sent".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
 }
 # "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
@@ -184,7 +189,7 @@ _CATEGORY_WORDS: dict[str, str] = {
         "non-combatants".split(),
         "civilians",
     ),
-    **dict.fromkeys("people persons individuals".split(), "people"),
+    **dict.fromkeys("people persons individuals bodies".split(), "people"),
     **dict.fromkeys("tank tanks".split(), "tanks"),
     **dict.fromkeys(
         "vehicle vehicles apcs apc ifvs armour armor armoured-vehicles trucks".split(), "vehicles"

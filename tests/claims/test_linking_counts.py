@@ -280,3 +280,57 @@ def test_a_toll_of_last_months_event_is_a_running_total() -> None:
     later = facts(text + " in Ostra", "The rescue service", day(8))
     found = link(earlier, later)
     assert found is not None and found.kind == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# More ways of saying a count; drones downed within those sent; two sides' bodies
+
+
+def test_laying_down_weapons_is_being_captured() -> None:
+    north = facts(
+        "800 Eastern Federation soldiers laid down their weapons at Varo on Monday", NORTH
+    )
+    east = facts("fewer than 50 of its men had been taken prisoner at Varo on Monday", EAST)
+    found = link(north, east)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_cost_in_lives_is_a_count_of_the_dead() -> None:
+    earlier = facts("300 Northern servicemen had been killed near Varo since May 3", EAST, MON)
+    later = facts(
+        "the assault on Varo had cost 420 Northern servicemen their lives since May 3", EAST, day(3)
+    )
+    found = link(earlier, later)
+    assert found is not None and found.kind == "update"
+
+
+def test_bodies_recovered_are_people_killed() -> None:
+    police = facts("21 bodies had been recovered in Ostra on Monday", "Police in Ostra")
+    rail = facts("12 people had died in Ostra on Monday", "The rail operator")
+    found = link(police, rail)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_drones_brought_down_cannot_outnumber_those_sent_that_night() -> None:
+    east = facts(
+        "air defences brought down 40 Northern drones over Varo on Monday night",
+        "The Eastern Federation's Defence Ministry",
+    )
+    north = facts("it had sent no more than 12 drones towards Varo on Monday night", NORTH)
+    found = link(east, north)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_two_sides_ministries_are_not_one_claimant() -> None:
+    east = facts(
+        "its air defences destroyed 40 Northern drones over Varo overnight",
+        "The Eastern Federation's Defence Ministry",
+        MON,
+    )
+    north = facts(
+        "it had lost 25 drones over Varo since the start of the month",
+        "The Northern ministry",
+        day(2),
+    )
+    found = link(east, north)
+    assert found is not None and found.kind != "update"
