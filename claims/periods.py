@@ -84,7 +84,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("since_start_of", r"\bsince the (?:start|beginning) of (?:(?:the|this) )?"
                            r"(year|month|week|" + _MONTH[1:-4] + r")\b"),
         ("total", r"\bsince the (?:start|beginning|outbreak|launch) of (?:the |this )?\w+"
-                  r"|\bsince the (?:war|invasion|conflict|offensive|fighting) (?:began|started)"
+                  r"|\bsince the (?:war|invasion|conflict|offensive|fighting|shelling|siege"
+                  r"|bombardment|bombing|assault|attacks?|floods?|flooding|strike|protests?)"
+                  r" (?:began|started)\b(?! on\b| last\b| in\b)"
                   r"|\bsince (?:the )?(?:war|invasion|conflict) began"
                   r"|\b(?:in total|so far|to date|altogether|overall|all told|cumulative)\b"),
         ("partial", r"\bby (?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h)\b"

@@ -334,3 +334,15 @@ def test_two_sides_ministries_are_not_one_claimant() -> None:
     )
     found = link(east, north)
     assert found is not None and found.kind != "update"
+
+
+def test_a_count_since_the_shelling_began_is_a_running_total() -> None:
+    text = "41 civilians had been killed in Ostra since the bombardment began"
+    period = resolve(find_when(text), MON)
+    assert period.explicit and period.start is None
+    earlier = facts(
+        "at least 50 civilians had been killed in Ostra since the siege began", "The mayor", MON
+    )
+    later = facts(text, "The Red Cross", day(8))
+    found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
