@@ -20,7 +20,15 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from claims.model import ClaimKind
-from claims.quotes import Quotation, continuation, inside_share, quotations, quote_at
+from claims.quotes import (
+    OPEN_CURLY,
+    STRAIGHT,
+    Quotation,
+    continuation,
+    inside_share,
+    quotations,
+    quote_at,
+)
 
 CUE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "PROPN"})
 CHILD_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl", "acl", "nsubjpass", "oprd", "relcl"})
@@ -166,11 +174,17 @@ def cue_lemma(token: Token) -> str:
     return lemma
 
 
-def candidates(doc: Doc | Span) -> Iterator[Candidate]:
+def candidates(doc: Doc | Span, quotes: list[Quotation] | None = None) -> Iterator[Candidate]:
     """Every (cue, configuration, content head) the model may judge; learning and use share it."""
+    if quotes is None:
+        quotes = quotations(doc.doc if isinstance(doc, Span) else doc)
+    by_end = {q.end: q for q in quotes}
+    by_start = {q.start: q for q in quotes}
     for tok in doc:
         if tok.pos_ not in CUE_POS and tok.lower_ != "according":
             continue
+        if tok.pos_ == "VERB" and quote_at(quotes, tok.i) is None:
+            yield from _quote_candidates(tok, by_end, by_start)
         for child in tok.children:
             if child.dep_ in CHILD_DEPS:
                 yield Candidate(tok, child.dep_, child, up=False)
@@ -182,11 +196,45 @@ def candidates(doc: Doc | Span) -> Iterator[Candidate]:
             yield Candidate(tok, f"up:{tok.dep_}", tok.head, up=True)
 
 
+def _quote_candidates(
+    tok: Token, by_end: dict[int, Quotation], by_start: dict[int, Quotation]
+) -> Iterator[Candidate]:
+    """A quotation the parser cut off from its verb: right before the verb and its subject
+    ("“…,” he said." read as a sentence of its own), or right after the verb and a colon ("She
+    continued: “…”")."""
+    doc = tok.doc
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    skip = set(_subtree_ids(subject)) if subject is not None else set()
+    for child in tok.lefts:
+        if child.dep_ in ("aux", "neg", "advmod"):
+            skip.update(_subtree_ids(child))
+    i = tok.i
+    while i > 0 and (i - 1 in skip or _is_filler(doc[i - 1])):
+        i -= 1
+    q = next((by_end[j] for j in range(i, tok.i + 1) if j in by_end), None)
+    if q is not None and not skip.intersection(range(q.start, q.end)):
+        yield Candidate(tok, "quote:before", doc[q.start], up=False)
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].text in (":", ",") or doc[i].is_space):
+        i += 1
+    if i in by_start:
+        yield Candidate(tok, "quote:after", doc[i], up=False)
+
+
+def _is_filler(tok: Token) -> bool:
+    """Punctuation or a space within a paragraph."""
+    return (
+        tok.is_punct
+        and tok.text not in (OPEN_CURLY, *STRAIGHT)
+        or (tok.is_space and "\n" not in tok.text)
+    )
+
+
 def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attribution]:
     model = model or default_model()
     quotes = quotations(doc)
     found: list[Attribution] = []
-    for cand in candidates(doc):
+    for cand in candidates(doc, quotes):
         ids = widen_to_quotes(cand, content_ids(cand), quotes)
         if not ids:
             continue
@@ -256,6 +304,8 @@ def content_pieces(cand: Candidate) -> tuple[Span, ...]:
 
 def content_ids(cand: Candidate) -> set[int]:
     head = cand.content_head
+    if cand.config.startswith("quote:"):
+        return {head.i}  # the quotation it opens is taken whole by `widen_to_quotes`
     if cand.up:
         excluded = set(_subtree_ids(cand.cue))
         return {i for i in _subtree_ids(head) if i not in excluded}
@@ -474,10 +524,20 @@ def _trim(doc: Doc, span: Span) -> Span | None:
 
 
 def _best_per_content(found: list[Attribution]) -> list[Attribution]:
-    """One attribution per content: the most probable cue wins."""
-    best: dict[tuple[int, int], Attribution] = {}
-    for a in found:
-        key = (a.content[0].start, a.content[-1].end)
-        if key not in best or a.score > best[key].score:
-            best[key] = a
-    return sorted(best.values(), key=lambda a: a.content[0].start)
+    """One attribution per content: the most probable cue wins, over the same tokens or mostly
+    the same (a quotation reached from two cues, with and without its continuation); a cue
+    claims no part of what it already claims whole."""
+    kept: list[tuple[Attribution, set[int]]] = []
+    for a in sorted(found, key=lambda a: -a.score):
+        ids = {i for piece in a.content for i in range(piece.start, piece.end)}
+        if all(
+            len(ids & other) * 2 <= len(ids | other)
+            and not (ids <= other and _cue_ids(a) == _cue_ids(b))
+            for b, other in kept
+        ):
+            kept.append((a, ids))
+    return sorted((a for a, _ in kept), key=lambda a: a.content[0].start)
+
+
+def _cue_ids(a: Attribution) -> set[int]:
+    return {t.i for piece in a.cue for t in piece}

@@ -58,7 +58,7 @@ def collect(train_dir: Path, cache: Path | None) -> Data:
         gold = [(token_ids(doc, g.cue), token_ids(doc, g.content)) for g in article.gold]
         data.gold.append([content for _, content in gold])
         quotes = quotations(doc)
-        for cand in candidates(doc):
+        for cand in candidates(doc, quotes):
             ids = widen_to_quotes(cand, content_ids(cand), quotes)
             if not ids:
                 continue
@@ -110,14 +110,18 @@ def content_f1(
     data: Data, docs: set[int], weights: dict[str, float], bias: float, th: float
 ) -> float:
     """Greedy one-to-one content matching at Jaccard >= 0.5, as the PolNeAR scorer does (on parser
-    tokens rather than the scorer's regex tokens: close enough to choose a threshold)."""
-    by_doc: dict[int, list[frozenset[int]]] = {d: [] for d in docs}
+    tokens rather than the scorer's regex tokens: close enough to choose a threshold), after the
+    engine's own choice among overlapping contents."""
+    by_doc: dict[int, list[tuple[float, frozenset[int]]]] = {d: [] for d in docs}
     for ex in data.examples:
-        if ex.doc in docs and probability(weights, bias, ex.features) >= th:
-            by_doc[ex.doc].append(ex.content)
+        if ex.doc in docs and (p := probability(weights, bias, ex.features)) >= th:
+            by_doc[ex.doc].append((p, ex.content))
     tp = n_pred = n_gold = 0
-    for d, preds in by_doc.items():
-        unique = list(dict.fromkeys(preds))
+    for d, scored in by_doc.items():
+        unique: list[frozenset[int]] = []  # the engine keeps the likelier of overlapping contents
+        for _, content in sorted(scored, key=lambda x: -x[0]):
+            if all(jaccard(content, other) <= 0.5 for other in unique):
+                unique.append(content)
         gold = data.gold[d]
         n_pred += len(unique)
         n_gold += len(gold)

@@ -130,3 +130,27 @@ def test_a_quote_resumes_in_the_next_sentence_with_doubled_apostrophes() -> None
         "''The old dam will not last another winter,''",
         "''We have told the council twice.''",
     )
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "“The pumps failed twice. Or three times,” the engineer said.",
+            "the engineer",
+            "“The pumps failed twice. Or three times,”",
+        ),
+        (
+            "The harbour master continued:\n“No ship will leave before the storm has passed.”",
+            "The harbour master",
+            "“No ship will leave before the storm has passed.”",
+        ),
+    ],
+)
+def test_a_quotation_cut_off_from_its_verb_is_still_its_content(
+    text: str, source: str, content: str
+) -> None:
+    claim = only_claim(text)
+    assert claim.kind == "direct_quote"
+    assert claim.source is not None and claim.source.text == source
+    assert claim.content.text == content
