@@ -291,23 +291,19 @@ def _long_report(day: int) -> tuple[str, Extraction]:
 
 
 def test_a_long_article_with_hundreds_of_link_keys_is_saved_and_linked(engine: Engine) -> None:
-    first, second = _long_report(1), _long_report(2)
-    with session_scope(engine) as session:
-        saved = save_article(
-            session=session,
-            chat_id=1,
-            text=first[0],
-            extraction=first[1],
-            meta=ArticleMeta(received_at=MONDAY),
-        )
-    with session_scope(engine) as session:
-        again = save_article(
-            session=session,
-            chat_id=1,
-            text=second[0],
-            extraction=second[1],
-            meta=ArticleMeta(received_at=MONDAY + timedelta(days=1)),
-        )
+    def store(day: int) -> SavedArticle:
+        text, found = _long_report(day)
+        when = MONDAY + timedelta(days=day - 1)
+        with session_scope(engine) as session:
+            return save_article(
+                session=session,
+                chat_id=1,
+                text=text,
+                extraction=found,
+                meta=ArticleMeta(received_at=when),
+            )
+
+    saved, again = store(1), store(2)
     assert len(saved.claim_ids) == len(again.claim_ids) == 150
     assert count(engine, ClaimKey) > 500
     # Each claim of the second report finds its own works in the first, and no other claim.
