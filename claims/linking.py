@@ -45,7 +45,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -247,8 +247,19 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         )
         if facts.place_names and not facts.inferred_places:
             nearest = facts.place_names
+        if not facts.period.explicit and _SAME_PERIOD.search(_context_text(claim)):
+            # "over the same period": the period of the closest claim before that gives one
+            earlier = next((f.period for f in reversed(out) if f.period.explicit), None)
+            if earlier is not None:
+                facts = replace(facts, period=earlier)
         out.append(facts)
     return out
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
 
 
 def article_places(extraction: Extraction) -> tuple[tuple[str, ...], frozenset[str]]:

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from claims.linking import facts_of
+from claims import extract
+from claims.linking import facts_of, facts_of_article
 from claims.periods import find_when, resolve
 from claims.places import find_places
 
@@ -345,4 +346,20 @@ def test_a_count_since_the_shelling_began_is_a_running_total() -> None:
     )
     later = facts(text, "The Red Cross", day(8))
     found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods given by reference
+
+
+def test_the_same_period_is_the_period_of_the_claim_before() -> None:
+    article = (
+        "The Northern Defence Ministry said that 900 Eastern Federation soldiers had been killed "
+        "near Varo since 1 November. The Eastern Federation's General Staff said that its losses "
+        "near Varo over the same period did not exceed 60 soldiers."
+    )
+    north, east = facts_of_article(extract(article), MON)
+    assert east.period == north.period and north.period.explicit
+    found = link(north, east)
     assert found is not None and found.kind == "contradiction"
