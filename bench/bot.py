@@ -19,12 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pydantic import SecretStr  # noqa: E402
 
 from bot.app import build_application, configure_logging  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from storage.db import make_engine  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
 from tests.bot import emulator as emu  # noqa: E402
 
 TOKEN = "123456:BENCH-TOKEN"
@@ -107,14 +103,9 @@ async def main() -> int:
 
     api = emu.BotAPIEmulator(TOKEN).start()
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/bench.db"
-        engine = make_engine(url)
-        upgrade(engine)
-        engine.dispose()
-        settings = Settings(
-            telegram_bot_token=SecretStr(TOKEN),
-            telegram_api_base_url=api.base_url,
-            database_url=url,
+        settings = emu.settings_for(
+            api,
+            Path(tmp) / "bench.db",
             rate_limit_articles=1000,
             digests=False,
             log_level="WARNING",

@@ -20,10 +20,16 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from pydantic import SecretStr
 from telegram.ext import Application
+
+from bot.settings import Settings
+from storage.db import make_engine
+from storage.migrate import upgrade
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "Claimwatch", "username": "claimwatch_bot"}
 TELEGRAM_TAGS = frozenset(
@@ -307,6 +313,23 @@ def _value(raw: str) -> Any:
         except ValueError:
             return raw
     return raw
+
+
+def settings_for(api: BotAPIEmulator, database: Path, **overrides: Any) -> Settings:
+    """Settings that point the real application at `api`, with a SQLite database at `database`
+    migrated as `claimwatch db upgrade` would; `overrides` are further settings."""
+    url = f"sqlite:///{database}"
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    return Settings(
+        telegram_bot_token=SecretStr(api.token),
+        telegram_api_base_url=api.base_url,
+        database_url=url,
+        **overrides,
+    )
 
 
 @contextlib.asynccontextmanager

@@ -12,16 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 from sqlalchemy import update
 from sqlmodel import col
 from telegram.ext import Application
 
 from bot.app import build_application, configure_logging
 from bot.delivery import JOB_NAME, DigestService
-from bot.settings import Settings
-from storage.db import make_engine, session_scope
-from storage.migrate import upgrade
+from storage.db import session_scope
 from storage.models import Chat
 from storage.subscriptions import Subscription, get_subscription
 from tests.bot import emulator as emu
@@ -33,17 +30,7 @@ EXAMPLE = Path(__file__).parents[2] / "bot" / "examples" / "river-crossing.txt"
 @pytest.fixture
 async def bot(tmp_path: Path) -> AsyncIterator[tuple[emu.BotAPIEmulator, Application]]:  # type: ignore[type-arg]
     api = emu.BotAPIEmulator(TOKEN).start()
-    url = f"sqlite:///{tmp_path / 'bot.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    settings = Settings(
-        telegram_bot_token=SecretStr(TOKEN),
-        telegram_api_base_url=api.base_url,
-        database_url=url,
-        rate_limit_articles=50,
-        digests=True,
-    )
+    settings = emu.settings_for(api, tmp_path / "bot.db", rate_limit_articles=50, digests=True)
     configure_logging(settings)
     app = build_application(settings)
     await app.initialize()

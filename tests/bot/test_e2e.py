@@ -13,13 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 from telegram.ext import Application
 
 from bot.app import add_handlers, build_application, configure_logging
-from bot.settings import Settings
-from storage.db import make_engine
-from storage.migrate import upgrade
 from tests.bot import emulator as emu
 
 TOKEN = "123456:SECRET-TOKEN-abcdef"
@@ -60,14 +56,9 @@ async def bot(
     tmp_path: Path, page_server: str
 ) -> AsyncIterator[tuple[emu.BotAPIEmulator, Application]]:  # type: ignore[type-arg]
     api = emu.BotAPIEmulator(TOKEN).start()
-    url = f"sqlite:///{tmp_path / 'bot.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    settings = Settings(
-        telegram_bot_token=SecretStr(TOKEN),
-        telegram_api_base_url=api.base_url,
-        database_url=url,
+    settings = emu.settings_for(
+        api,
+        tmp_path / "bot.db",
         fetch_allow_hosts=frozenset({page_server}),
         rate_limit_articles=50,
         digests=False,
@@ -343,14 +334,7 @@ async def test_the_webhook_checks_its_secret_token(tmp_path: Path) -> None:
     import httpx
 
     api = emu.BotAPIEmulator(TOKEN).start()
-    url = f"sqlite:///{tmp_path / 'hook.db'}"
-    upgrade(make_engine(url))
-    settings = Settings(
-        telegram_bot_token=SecretStr(TOKEN),
-        telegram_api_base_url=api.base_url,
-        database_url=url,
-        digests=False,
-    )
+    settings = emu.settings_for(api, tmp_path / "hook.db", digests=False)
     app = build_application(settings)
     await app.initialize()
     assert app.post_init is not None and app.updater is not None
@@ -454,14 +438,7 @@ async def test_documents_edits_and_photos_survive_api_failures(bot: Any) -> None
 async def test_past_telegrams_flood_limit_every_reply_still_arrives(tmp_path: Path) -> None:
     """An API that answers 429 past 5 sends a second: 15 chats asking at once all get /help."""
     api = emu.BotAPIEmulator(TOKEN, flood_limit=5).start()
-    url = f"sqlite:///{tmp_path / 'flood.db'}"
-    upgrade(make_engine(url))
-    settings = Settings(
-        telegram_bot_token=SecretStr(TOKEN),
-        telegram_api_base_url=api.base_url,
-        database_url=url,
-        digests=False,
-    )
+    settings = emu.settings_for(api, tmp_path / "flood.db", digests=False)
     try:
         async with emu.polling(build_application(settings)):
             chats = range(600, 615)
