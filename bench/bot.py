@@ -14,6 +14,7 @@ import asyncio
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,10 +114,11 @@ async def main() -> int:
         configure_logging(settings)
         async with emu.polling(build_application(settings)) as app:
             if args.one_pool:
+                # one pool of WORKERS threads for everything, as before the pools were split
                 services = app.bot_data["services"]
-                services.reader.shutdown()
+                services.close()
                 services.reader = None
-                services.executor._max_workers = settings.workers
+                services.executor = ThreadPoolExecutor(max_workers=settings.workers)
             await timed(api, emu.message(1, article(200, 0)), 1)  # warm up
             alone = [
                 await timed(api, emu.message(2, article(1000, i + 1)), 2) for i in range(args.runs)
