@@ -254,7 +254,43 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
             )
         )
     found += _hedged_attributions(doc, found)
+    found += _estimates(doc)
     return _best_per_content(found)
+
+
+ESTIMATE_VERBS = frozenset({"estimate", "put", "place", "peg"})
+
+
+def _estimates(doc: Doc) -> list[Attribution]:
+    """ "Police estimated the crowd at 2,500", "the ministry put the toll at 45": the claim is
+    the thing and its figure together, which the parse hangs on the verb as two pieces."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in ESTIMATE_VERBS or tok.pos_ != "VERB":
+            continue
+        obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
+        if obj is None:
+            continue
+        figure = next(
+            (
+                p
+                for t in tok.subtree
+                if t.lower_ == "at" and t.i > obj.i
+                for p in t.children
+                if p.dep_ == "pobj" and any(x.like_num for x in p.subtree)
+            ),
+            None,
+        )
+        if figure is None:
+            continue
+        content = _trim(doc, doc[obj.left_edge.i : figure.right_edge.i + 1])
+        if content is None:
+            continue
+        cand = Candidate(tok, obj.dep_, obj, up=False)
+        out.append(
+            Attribution((content,), "indirect", find_source(cand), (doc[tok.i : tok.i + 1],), 1.0)
+        )
+    return out
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

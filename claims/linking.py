@@ -50,7 +50,15 @@ from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
 from claims.model import Claim, Extraction
-from claims.periods import Period, comparable, find_when, overlap, resolve
+from claims.periods import (
+    IMPLICIT_DAYS,
+    Period,
+    comparable,
+    find_when,
+    inferred_total,
+    overlap,
+    resolve,
+)
 from claims.places import AREAS, find_places, place_key
 from claims.quantities import (
     MEASURE_PARTS,
@@ -235,18 +243,31 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     main, known = article_places(extraction)
     claimants = article_claimants(extraction)
     out: list[ClaimFacts] = []
-    nearest = main  # the places of the closest claim before that names its own
+    title = extraction.title or ""
+    title_places = find_places(title) or _places_in(title, known)
+    # the headline's one place first ("Tolvik toll rises ..."), else the one named most; a
+    # round-up's headline names several
+    nearest = title_places if len(title_places) == 1 else main
+    # `nearest`: the places of the closest claim before that names its own
+    where: dict[str, tuple[str, ...]] = {}  # event word → places of the last claim naming both
+    if title_places:
+        where.update(dict.fromkeys(_events(title), title_places))
     for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
+        events = _events(claim.sentence.text)
+        # "injured in the collision": the collision's place, though a paragraph on other news
+        # came in between
+        default = next((where[e] for e in events if e in where), nearest)
         facts = facts_of(
             claim,
             published,
             claimant=key,
             claimant_side=side,
-            default_places=nearest,
+            default_places=default,
             known_places=known,
         )
         if facts.place_names and not facts.inferred_places:
             nearest = facts.place_names
+            where.update(dict.fromkeys(events, facts.place_names))
         if not facts.period.explicit and _SAME_PERIOD.search(_context_text(claim)):
             # "over the same period": the period of the closest claim before that gives one
             earlier = next((f.period for f in reversed(out) if f.period.explicit), None)
@@ -254,6 +275,17 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
                 facts = replace(facts, period=earlier)
         out.append(facts)
     return out
+
+
+_EVENT = re.compile(
+    r"\b(collision|crash|derailment|flood|fire|blaze|explosion|blast|storm|collapse|earthquake"
+    r"|landslide|capsizing|sinking|march|rally|protest|strike|offensive|siege)(?:s|ing)?\b",
+    re.IGNORECASE,
+)
+
+
+def _events(text: str) -> set[str]:
+    return {m.lower() for m in _EVENT.findall(text)}
 
 
 _SAME_PERIOD = re.compile(
@@ -304,7 +336,10 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
         body = _spokesperson_body(name or "")
         resolved, resolved_side = raw, side
         for named, key, key_side in reversed(seen):
-            if body is not None:
+            if raw in _FIRM_NOUNS:
+                # "the company" is the last business named before it ("Sorland Rail")
+                hit = key not in _FIRM_NOUNS and key.split()[-1] in _FIRM_ENDINGS
+            elif body is not None:
                 hit = bool(body) and set(body) <= set(key.split()) and key != raw
             else:
                 # only towards a fuller name: "the ministry" → "Northern Defence Ministry",
@@ -323,6 +358,13 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             seen.append((source, resolved, resolved_side))
         out.append((resolved, resolved_side))
     return out
+
+
+_FIRM_NOUNS = frozenset("company firm operator carrier airline railway insurer owner".split())
+_FIRM_ENDINGS = frozenset(
+    "rail railways railway airlines airline air energy group inc ltd plc corp corporation "
+    "company minerals mining motors holdings shipping lines logistics power telecom".split()
+)
 
 
 def _spokesperson_body(name: str) -> list[str] | None:
@@ -361,7 +403,12 @@ def facts_of(
     content = claim.content.text
     context = _context_text(claim)
     quantities = quantities_of(
-        claim.figures, content, claim.content.start, own_side=side, own_side_text=side_text
+        claim.figures,
+        content,
+        claim.content.start,
+        own_side=side,
+        own_side_text=side_text,
+        context=claim.sentence.text,
     )
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
@@ -370,6 +417,8 @@ def facts_of(
         period = resolve(expression, published)
         if period.explicit:
             break
+    else:
+        period = _as_said(claim.sentence.text, published) or period
     sides = {side} | {q.side for q in quantities}
     engine_places = [
         p
@@ -409,6 +458,18 @@ def facts_of(
         story_title=story.title if story else None,
         hedged=claim.hedged,
     )
+
+
+def _as_said(sentence: str, published: date) -> Period | None:
+    """An undated figure "said on Monday" is the figure as it stood on Monday, not on the day
+    the article came out: Monday's 9 dead and Tuesday's 14 are two days' figures."""
+    said = _SPEECH_TIME.search(sentence)
+    if said is None:
+        return None
+    day = resolve(find_when(said.group(0)), published)
+    if not day.explicit or day.start is None or day.end >= published:
+        return None
+    return Period(day.end - timedelta(days=IMPLICIT_DAYS), day.end, False, None)
 
 
 _LEAD_PLACE = re.compile(r"^\s*(?:In|At|Near|Inside|Outside|Around)\s+[^,.;:]{1,40},")
@@ -788,7 +849,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             category = _category_relation(qa.category, qb.category)
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
-            period = _period_relation(a.period, b.period, qa, series)
+            loose = not (a.inferred_places or b.inferred_places)
+            period = _period_relation(a.period, b.period, qa, series, current=loose)
             if period is None:
                 continue
             relation = _combine(measure, category, period)
@@ -813,10 +875,14 @@ def _category_relation(x: str, y: str) -> Relation | None:
         return "same"
     if not categories_comparable(x, y):
         return None
+    if "people" not in (x, y):
+        return "same"  # detained protesters and the party's detained supporters
     return "a_in_b" if y == "people" else "b_in_a"
 
 
-def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relation | None:
+def _period_relation(
+    a: Period, b: Period, q: Quantity, series: bool, *, current: bool = True
+) -> Relation | None:
     """One claimant's figures form a series whatever their periods, unless both name periods
     that do not meet (two nights' drone counts are two counts); other figures meet when their
     periods coincide or one lies within the other (a day's detentions within the week's)."""
@@ -830,7 +896,7 @@ def _period_relation(a: Period, b: Period, q: Quantity, series: bool) -> Relatio
         running = _running_part(a, b)
         if running is not None:
             return running
-    if comparable(a, b):
+    if comparable(a, b) or current and (_current(a, b) or _current(b, a)):
         return "same"
     if _within(a, b) or (events and _inside(a, b)):
         return "a_in_b"
@@ -867,6 +933,13 @@ def _running_part(a: Period, b: Period) -> Relation | None:
         if _since(whole) and _since(part) and part.start == whole.start and part.end < whole.end:
             return rel  # type: ignore[return-value]
     return None
+
+
+def _current(a: Period, b: Period) -> bool:
+    """An undated figure and a total by wording alone, given days apart at most: both the
+    figure as it stands ("losses did not exceed 120", "the toll had risen to 950"). Only for
+    claims that name their place: a borrowed place is too weak a tie for this guess."""
+    return not a.explicit and inferred_total(b) and abs((a.end - b.end).days) <= RUNNING_SAME_DAYS
 
 
 def _since(p: Period) -> bool:
@@ -927,7 +1000,18 @@ def _share_scope(a: ClaimFacts, b: ClaimFacts) -> float:
         return 1.0
     if pa and pb and pa & pb:
         return 1.0
+    if a.places & b.places and _one_vote(a.text, b.text):
+        return 1.0  # "turnout in the runoff" in a story about the capital's runoff
     return 0.0
+
+
+_NAMED_VOTES = re.compile(r"\b(?:runoff|run-off|referendum|by-election|primary|mayoral)\b", re.I)
+
+
+def _one_vote(x: str, y: str) -> bool:
+    """Both name the same particular vote, which has one place however either names it."""
+    vx = {m.lower() for m in _NAMED_VOTES.findall(x)}
+    return bool(vx & {m.lower() for m in _NAMED_VOTES.findall(y)})
 
 
 def _strength(

@@ -103,7 +103,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("since_weekday", r"\bsince (?:last )?" + _WEEKDAY
                           + r"|\bsince (?:\w+ ){1,4}(?:on |last )?" + _WEEKDAY),
         ("yesterday", r"\byesterday\b"),
-        ("overnight", r"\b(?:overnight|last night)\b"),
+        ("overnight", r"\b(?:overnight|last night|(?:during|in) the night)\b"),
         ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"),
         ("weekday", r"\b(?:on |last |this |late |early )?" + _WEEKDAY
                     + r"(?:'s| night| morning| afternoon| evening)?\b"),
@@ -115,7 +115,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("in_month", r"\b(?:in|during|for|since) " + _MONTH + r"\b"),
         ("this_year", r"\bthis year\b"),
         # a toll that "has reached" a figure counts everything so far: least specific of all
-        ("toll", r"\b(?:death|casualty) toll\b|\bnumber of (?:dead|deaths|victims)\b"),
+        ("toll", r"\b(?:death|casualty) toll\b|\bnumber of (?:dead|deaths|victims)\b"
+                 # "losses had risen to 840": a count that grew to this, so everything so far
+                 r"|\b(?:risen|rose|climbed|grown|grew|increased|mounted) to\b"
+                 r"|\b(?:now )?stands? at\b|\bbringing the (?:total|toll|number)\b"),
     )
 )  # fmt: skip
 
@@ -257,6 +260,13 @@ def _last_weekday(pub: date, weekday: str, *, strictly_before: bool) -> date:
     if back == 0 and strictly_before:
         back = 7
     return pub - timedelta(days=back)
+
+
+def inferred_total(p: Period) -> bool:
+    """A running total only by its wording ("the toll rose to 37", "losses had risen to 840"):
+    the current figure, as an undated one is."""
+    toll = dict(_PATTERNS)["toll"]
+    return p.total and p.text is not None and toll.search(p.text) is not None
 
 
 def comparable(a: Period, b: Period) -> bool:

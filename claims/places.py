@@ -55,9 +55,13 @@ _TRAILING = frozenset("party alliance ministry staff army forces government comm
 _SIDE_ENDINGS = ("ern", "ian", "ean", "ese", "ish")
 """Adjectives of sides, not places: "the Northern offensive", "Russian forces"."""
 
+_SIDE_NOUN = re.compile(
+    r"\s+(?:hands|control|forces|troops|positions|territory|lines|units|soldiers|army|side)\b"
+)
 
 _OFFICIALS = re.compile(
-    r"\b(?:mayor|governor|council|authorities|residents|people|officials|police) of\s+(?:the\s+)?"
+    r"\b(?:mayor|governor|council|authorities|residents|people|officials|police) (?:of|in)\s+"
+    r"(?:the\s+)?"
     + "("
     + _ONE
     + ")"
@@ -83,8 +87,10 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                     continue
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
-                if n > 0 and words[0].lower().endswith(_SIDE_ENDINGS):
-                    continue
+                if words[0].lower().endswith(_SIDE_ENDINGS) and (
+                    n > 0 or _SIDE_NOUN.match(text, m.end(1))
+                ):
+                    continue  # "the Northern offensive", "in Northern hands"
                 found.append((m.start(1) + offset, " ".join(words)))
     for m in _AREAS.finditer(text):
         found.append((m.start(1), "the " + m.group(1)))

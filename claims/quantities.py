@@ -144,11 +144,17 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("is left", "remaining"),
     ("was left", "remaining"),
     ("still in", "remaining"),
+    ("voted for", "voted for"),
+    ("voted in favour", "voted for"),
+    ("voted in favor", "voted for"),
+    ("in favour", "voted for"),
+    ("in favor", "voted for"),
+    ("voted against", "voted against"),
 )
 _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         "kill killed killing kills dead died die dies death deaths fatalities fatality perished "
-        "slain eliminated neutralised neutralized bodies".split(),
+        "slain eliminated neutralised neutralized bodies toll".split(),
         "killed",
     ),
     **dict.fromkeys("wounded wounding injured injuries injuring hurt".split(), "wounded"),
@@ -168,13 +174,18 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("arrested arrests detained detentions detention".split(), "arrested"),
     **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
     **dict.fromkeys(
-        "marched marching attended rallied protested demonstrated gathered participants".split(),
+        "marched marching attended rallied protested demonstrated gathered participants joined "
+        "crowd crowds turnout".split(),
         "participants",
     ),
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
     **dict.fromkeys("launched fired sent".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
+    **dict.fromkeys("voted backed supported approved endorsed".split(), "voted for"),
+    **dict.fromkeys("against opposed rejected abstained".split(), "voted against"),
 }
+_VOTES = frozenset({"voted for", "voted against"})
+"""How members of a body voted: counts of deputies only ("52 deputies backed the budget")."""
 # "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
 
 _CATEGORY_WORDS: dict[str, str] = {
@@ -186,10 +197,15 @@ _CATEGORY_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "civilian civilians residents resident inhabitants villagers children women "
-        "non-combatants".split(),
+        "woman child boy boys girl girls non-combatants".split(),
         "civilians",
     ),
-    **dict.fromkeys("people persons individuals bodies".split(), "people"),
+    **dict.fromkeys("people persons individuals bodies person man".split(), "people"),
+    **dict.fromkeys(
+        "deputies deputy lawmakers lawmaker mps legislators legislator senators senator "
+        "councillors councilors".split(),
+        "deputies",
+    ),
     **dict.fromkeys("tank tanks".split(), "tanks"),
     **dict.fromkeys(
         "vehicle vehicles apcs apc ifvs armour armor armoured-vehicles trucks".split(), "vehicles"
@@ -220,7 +236,7 @@ _CATEGORY_WORDS: dict[str, str] = {
 _PERSONNEL = frozenset(
     {
         "soldiers", "civilians", "people", "protesters", "journalists", "hostages", "supporters",
-        "workers", "passengers",
+        "workers", "passengers", "deputies",
     }
 )  # fmt: skip
 _HELD = frozenset({"seats"})
@@ -237,8 +253,8 @@ _PERCENT_ASPECTS: dict[str, str] = {
     **dict.fromkeys("approval approve".split(), "approval"),
     **dict.fromkeys("controlled control controls held holds hold".split(), "territory held"),
     **dict.fromkeys(
-        "poll polls polling support backing back backs backed supported supporting leads lead "
-        "led leading ahead trails trailing behind favour favor survey surveys".split(),
+        "poll polls polling polled support backing back backs backed supported supporting leads "
+        "lead led leading ahead trails trailing behind favour favor survey surveys".split(),
         "support",
     ),
     **dict.fromkeys(
@@ -316,7 +332,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
 
 _AT_LEAST = ("more than", "over", "above", "in excess of", "at least", "no fewer than",
              "no less than", "not less than", "upwards of", "exceeding", "exceeds", "exceeded",
-             "surpassed", "topped", "beyond")  # fmt: skip
+             "exceed", "surpassed", "topped", "beyond")  # fmt: skip
 _AT_MOST = ("up to", "fewer than", "less than", "under", "below", "no more than", "not more than",
             "at most", "not exceed", "not exceeding", "does not exceed", "do not exceed",
             "did not exceed", "didn't exceed", "don't exceed", "doesn't exceed", "no higher than",
@@ -389,13 +405,21 @@ class _Number:
 
 
 def find_quantities(
-    text: str, *, own_side: str | None = None, own_side_text: str | None = None
+    text: str,
+    *,
+    own_side: str | None = None,
+    own_side_text: str | None = None,
+    context: str = "",
 ) -> list[Quantity]:
-    """Every figure in `text` that counts something recognisable; `own_side` resolves "our"."""
+    """Every figure in `text` that counts something recognisable; `own_side` resolves "our";
+    `context` (the rest of the sentence) tells what a bare percentage is a share of ("According
+    to Meridian, which polled ..., Unity stood at 38 percent")."""
     toks = tokenize(text)
+    ctx = tokenize(context) if context else []
+    hint = _aspect_in(ctx, 0, len(ctx)) if ctx else None
     out: list[Quantity] = []
     for number in _numbers(toks, text):
-        q = _describe(toks, number, own_side, own_side_text)
+        q = _describe(toks, number, own_side, own_side_text, hint)
         if q is not None:
             out.append(q)
     return out
@@ -408,10 +432,13 @@ def quantities_of(
     *,
     own_side: str | None = None,
     own_side_text: str | None = None,
+    context: str = "",
 ) -> list[Quantity]:
     """Quantities from the engine's figures, filling in what `Figure.what` leaves out from the
     words around the figure, plus any figure the text shows that the engine did not give."""
-    from_text = find_quantities(content, own_side=own_side, own_side_text=own_side_text)
+    from_text = find_quantities(
+        content, own_side=own_side, own_side_text=own_side_text, context=context
+    )
     out: list[Quantity] = []
     used: set[int] = set()
     for fig in figures:
@@ -635,13 +662,17 @@ def _range_end(toks: list[_Tok], last: int) -> tuple[float, int] | None:
 
 
 def _describe(
-    toks: list[_Tok], number: _Number, own_side: str | None, own_side_text: str | None
+    toks: list[_Tok],
+    number: _Number,
+    own_side: str | None,
+    own_side_text: str | None,
+    aspect_hint: str | None = None,
 ) -> Quantity | None:
     lo, hi = _clause(toks, number.first, number.last)
     if _whole_of(toks, number.first):
         return None
     if number.percent:
-        aspect = _aspect_in(toks, lo, hi, around=number.first)
+        aspect = _aspect_in(toks, lo, hi, around=number.first) or aspect_hint
         if aspect is None:
             return None
         side, side_text = _named_entity(toks, lo, hi, around=number.first)
@@ -664,6 +695,10 @@ def _describe(
     if category is None:
         category, cat_at = _category_before(toks, lo, number.first)
     measure = _measure_near(toks, number, lo, hi)
+    if category == "votes" and measure is None and _won_before(toks, number.first):
+        measure, category = "voted for", "deputies"  # "Lang received only 50 votes"
+    if measure in _VOTES and category != "deputies":
+        measure = None  # "strikes against 12 towns"
     if unknown and measure is None:
         return None  # "12 schools would reopen": nothing we can compare
     sided = _sided_dead(toks, number.last + 1, hi) if category is None else None
@@ -700,6 +735,13 @@ def _describe(
         side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
     forecast = _is_forecast(toks, lo, number.first)
     return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+
+
+_WON = frozenset("received receives won wins got gets secured secures obtained gained".split())
+
+
+def _won_before(toks: list[_Tok], first: int) -> bool:
+    return any(t.low in _WON for t in toks[max(0, first - 3) : first])
 
 
 def _whole_of(toks: list[_Tok], first: int) -> bool:
@@ -970,6 +1012,8 @@ def _named_entity(
         return None, None
     at = around if around is not None else lo
     j, run = min(runs, key=lambda jr: abs(jr[0] - at))
+    owner = max((k for k, t in enumerate(run[:-1]) if t.low.endswith(("'s", "’s"))), default=-1)
+    run = run[owner + 1 :]  # "Lang's Unity Party": the party
     text = " ".join(t.text for t in run)
     return side_key(text), _clean_side_text(text)
 
@@ -1018,7 +1062,11 @@ def categories_comparable(a: str, b: str) -> bool:
     if a == b:
         return True
     pair = {a, b}
-    return "people" in pair and bool(pair & _PERSONNEL)
+    return pair == _DEMONSTRATORS or "people" in pair and bool(pair & _PERSONNEL)
+
+
+_DEMONSTRATORS = frozenset({"protesters", "supporters"})
+"""Detained "protesters" and a party's detained "supporters" at its rally are the same people."""
 
 
 def sides_comparable(a: str | None, b: str | None) -> bool:

@@ -1,0 +1,162 @@
+"""Linking: wordings that decide what a figure counts and when (invented sentences)."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from claims import extract
+from claims.linking import facts_of_article
+from claims.periods import find_when, resolve
+from claims.places import find_places
+from claims.quantities import Interval, find_quantities
+
+from .test_linking import MON, facts, link
+
+NORTH = "The Northern Defence Ministry"
+EAST = "The Eastern Federation's General Staff"
+
+
+def kind_of(article: str, i: int, j: int) -> str | None:
+    found = facts_of_article(extract(article), MON)
+    relation = link(found[i], found[j])
+    return relation.kind if relation else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Running totals by their wording
+
+
+def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
+    period = resolve(find_when("casualties around Varo had risen to 840"), MON)
+    assert period.explicit and period.start is None
+    own = facts("Northern casualties around Varo had risen to 840 killed and wounded", NORTH)
+    enemy = facts(
+        "Northern losses near Varo since the start of the offensive now exceed 8,600", EAST
+    )
+    found = link(own, enemy)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_now_exceed_is_a_lower_bound() -> None:
+    (q,) = find_quantities("Northern losses now exceed 8,600 soldiers")
+    assert q.interval == Interval(8600, math.inf)
+
+
+def test_an_undated_figure_meets_a_toll_given_the_same_days() -> None:
+    own = facts("its losses near Varo did not exceed 120 soldiers", EAST)
+    enemy = facts(
+        "the number of Eastern Federation soldiers killed near Varo had risen to 950", NORTH
+    )
+    found = link(own, enemy)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_an_undated_figure_said_on_a_day_is_that_days_figure() -> None:
+    article = "Ostra Rail said on Monday that 9 people had died in the collision near Varo."
+    (f,) = facts_of_article(extract(article), MON + timedelta(days=2))
+    assert f.period.end == MON and not f.period.explicit
+
+
+# ---------------------------------------------------------------------------------------------
+# Who and what is counted
+
+
+def test_an_estimate_at_a_figure_is_one_claim_with_its_figure() -> None:
+    (c,) = extract("Police estimated the crowd outside parliament at 2,500.").claims
+    assert (c.claimant, c.content.text) == ("police", "the crowd outside parliament at 2,500")
+    (c,) = extract("The ministry put the number of dead at 45.").claims
+    assert c.content.text == "the number of dead at 45"
+
+
+def test_a_crowd_and_the_people_who_joined_a_march_are_one_count() -> None:
+    article = (
+        "Police estimated the crowd outside parliament in Varo at 2,500. The Green Alliance "
+        "said that more than 30,000 people had joined the march in Varo."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
+def test_deputies_votes_are_counted_for_and_against() -> None:
+    votes = find_quantities("52 deputies had voted for the budget and 47 against")
+    assert [(q.measure, q.interval.low) for q in votes] == [
+        ("voted for", 52),
+        ("voted against", 47),
+    ]
+    assert find_quantities("air strikes against 12 towns") == []
+    article = (
+        "The speaker of parliament said that 52 deputies had voted for the budget. "
+        "The Green Alliance said that only 49 deputies had backed the budget."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
+def test_a_candidate_receiving_votes_in_parliament_is_deputies_voting_for_her() -> None:
+    (q,) = find_quantities("Lang had received only 50 votes")
+    assert (q.measure, q.category) == ("voted for", "deputies")
+
+
+def test_one_person_killed_is_a_count() -> None:
+    (q, _) = find_quantities("one woman had been killed and nine people injured")
+    assert (q.measure, q.category, q.interval.low) == ("killed", "civilians", 1)
+
+
+def test_detained_protesters_and_a_partys_detained_supporters_are_one_count() -> None:
+    article = (
+        "The interior minister said that 12 protesters had been detained in Varo on Friday. "
+        "The Greens said that police detained 46 of their supporters in Varo on Friday."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
+def test_a_share_in_a_pollsters_sentence_is_support() -> None:
+    article = (
+        "Civic Pulse said that its latest poll gave Lang's Unity Party 44 percent support. "
+        "According to Meridian, which polled over the same days, Unity stood at 38 percent."
+    )
+    found = facts_of_article(extract(article), MON)
+    assert [(q.category, q.side) for f in found for q in f.quantities] == [
+        ("support", "unity"),
+        ("support", "unity"),
+    ]
+    assert link(found[0], found[1]).kind == "contradiction"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where
+
+
+def test_a_sides_hands_are_no_place() -> None:
+    assert find_places("95 per cent of the town was now in Northern hands") == ()
+    assert find_places("the bridge in Bern was closed") == ("Bern",)
+
+
+def test_the_company_is_the_business_named_before() -> None:
+    article = (
+        "Ostra Rail said on Monday that 9 people had died in the collision near Varo. "
+        "The mayor of Varo said that the line would reopen. "
+        "On Tuesday the company said that the toll had risen to 14."
+    )
+    first, _, later = facts_of_article(extract(article), MON + timedelta(days=2))
+    assert later.claimant == first.claimant == "ostra rail"
+
+
+def test_an_event_keeps_its_place_across_news_of_another_place() -> None:
+    article = (
+        "Varo toll rises after rail collision\n\n"
+        "Ostra Rail said that 19 people had died as a result of the collision. "
+        "In Kell, the emergency ministry said that the death toll from the floods had risen to "
+        "59. The transport minister said that 58 people had been injured in the collision. "
+        "The mayor of Varo said that the line would stay closed."
+    )
+    rail, floods, injured, _ = facts_of_article(extract(article), MON)
+    assert rail.places == injured.places == {"varo"}
+    assert floods.places == {"kell"}
+
+
+def test_turnout_in_the_runoff_is_the_runoffs_wherever_it_is_named() -> None:
+    article = (
+        "In Varo's mayoral runoff on Sunday, turnout was 34 percent, the electoral commission "
+        "said. Observers estimated turnout in the runoff at about 27 percent."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
