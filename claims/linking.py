@@ -289,7 +289,8 @@ def _events(text: str) -> set[str]:
 
 
 _SAME_PERIOD = re.compile(
-    r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?)\b",
+    r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?)\b"
+    r"|\b(?:that|the same) night\b",
     re.IGNORECASE,
 )
 
@@ -811,6 +812,11 @@ RUNNING_SAME_DAYS = 3
 """Running totals given at most this many days apart are one count (neither can have grown
 much); further apart, the earlier is a part of the later."""
 
+_CIVILIANS = frozenset({"people", "civilians"})
+_CIVILIAN_MEASURES = frozenset({"displaced", "evacuated", "remaining"})
+"""Counts of people that are counts of civilians: the people who fled a town are its civilians
+(while "people killed" may include soldiers)."""
+
 _DEAD = frozenset({"killed", "casualties"})
 """A claimant's enemy "killed" and "losses" are one series (said loosely of the same dead);
 its captured, wounded or missing are counts of their own."""
@@ -847,6 +853,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
                 continue  # one claimant's captured and its losses are two counts, no series
             measure = _measure_relation(qa.measure, qb.measure)
             category = _category_relation(qa.category, qb.category)
+            if {qa.category, qb.category} == _CIVILIANS and qa.measure in _CIVILIAN_MEASURES:
+                category = "same"  # people who fled are civilians who fled
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
             loose = not (a.inferred_places or b.inferred_places)

@@ -28,12 +28,12 @@ class Interval:
 
     def disagrees(self, other: Interval, *, percent: bool = False) -> bool:
         """True when no value fits both, allowing for rounding: 5% for counts (800 and 820
-        agree), one point for percentages."""
+        agree, 7 and 8 dead do not), one point for percentages."""
         if percent:
             slack_self = slack_other = 1.0
         else:
-            slack_self = max(1.0, 0.05 * self.high) if math.isfinite(self.high) else 0.0
-            slack_other = max(1.0, 0.05 * other.high) if math.isfinite(other.high) else 0.0
+            slack_self = 0.05 * self.high if math.isfinite(self.high) else 0.0
+            slack_other = 0.05 * other.high if math.isfinite(other.high) else 0.0
         return self.low > other.high + slack_other or other.low > self.high + slack_self
 
     def exceeds(self, total: Interval, *, percent: bool = False) -> bool:
@@ -144,6 +144,7 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("is left", "remaining"),
     ("was left", "remaining"),
     ("still in", "remaining"),
+    ("unaccounted for", "missing"),
     ("voted for", "voted for"),
     ("voted in favour", "voted for"),
     ("voted in favor", "voted for"),
@@ -171,11 +172,11 @@ _MEASURE_WORDS: dict[str, str] = {
         "displaced fled flee fleeing refugees homeless left".split(),
         "displaced",
     ),
-    **dict.fromkeys("arrested arrests detained detentions detention".split(), "arrested"),
+    **dict.fromkeys("arrested arrests detained detentions detention held".split(), "arrested"),
     **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
     **dict.fromkeys(
         "marched marching attended rallied protested demonstrated gathered participants joined "
-        "crowd crowds turnout".split(),
+        "crowd crowds turnout came come".split(),
         "participants",
     ),
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
@@ -328,11 +329,19 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 9_999_999),
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+_SCALES = {
+    "dozen": 12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "k": 1e3,
+}
 
 _AT_LEAST = ("more than", "over", "above", "in excess of", "at least", "no fewer than",
              "no less than", "not less than", "upwards of", "exceeding", "exceeds", "exceeded",
-             "exceed", "surpassed", "topped", "beyond")  # fmt: skip
+             "exceed", "passed", "surpassed", "well over", "topped", "beyond")  # fmt: skip
 _AT_MOST = ("up to", "fewer than", "less than", "under", "below", "no more than", "not more than",
             "at most", "not exceed", "not exceeding", "does not exceed", "do not exceed",
             "did not exceed", "didn't exceed", "don't exceed", "doesn't exceed", "no higher than",
@@ -350,7 +359,9 @@ _QUALIFIERS = (
 # A token: a number (1,000 / 44.2 / 61%), a word (with inner apostrophes and hyphens), or a sign.
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_](?:[\w'’\-]*\w)?'?|%|[^\w\s]")
 _STOP = frozenset('.;:!?()"“”')
-_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "while", "whereas", "although", "though", "however", "after", "when", "because"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,8 +428,10 @@ def find_quantities(
     toks = tokenize(text)
     ctx = tokenize(context) if context else []
     hint = _aspect_in(ctx, 0, len(ctx)) if ctx else None
+    at = context.find(text) if context else -1
+    denied = at >= 0 and _DENIED.search(context[:at]) is not None
     out: list[Quantity] = []
-    for number in _numbers(toks, text):
+    for number in _numbers(toks, text, denied=denied):
         q = _describe(toks, number, own_side, own_side_text, hint)
         if q is not None:
             out.append(q)
@@ -451,6 +464,9 @@ def quantities_of(
             used.add(id(local))
             if local.interval.low <= fig.value <= local.interval.high:
                 interval = local.interval  # the text's own qualifier ("no more than 20")
+            elif fig.text in local.text and len(fig.text) < len(local.text):
+                fig = replace(fig, text=local.text)  # "more than two dozen", read whole
+                interval = local.interval
         described = _described_by_what(fig, interval, percent, own_side, own_side_text)
         if described is None:
             if local is not None:
@@ -532,11 +548,17 @@ def _described_by_what(
     return Quantity(measure, category, side, interval, fig.text, side_text)
 
 
-def _numbers(toks: list[_Tok], text: str) -> list[_Number]:
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected claims)(?:\s+that)?\s*$", re.IGNORECASE
+)
+"""The words before a content that deny it: "denied that any soldier had been killed" is 0."""
+
+
+def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Number]:
     out: list[_Number] = []
     i = 0
     while i < len(toks):
-        found = _number_at(toks, i)
+        found = _number_at(toks, i, denied=denied)
         if found is None:
             i += 1
             continue
@@ -564,16 +586,21 @@ def _numbers(toks: list[_Tok], text: str) -> list[_Number]:
         if range_end is not None:
             high, last = range_end
             interval = Interval(value, high)
-        out.append(
-            _Number(first, last, value, interval, percent, text[toks[first].start : toks[last].end])
-        )
+        written = text[toks[first].start : toks[last].end]
+        if toks[i].low in ("a", "an", "any"):
+            written = "none" if toks[i].low == "any" else "one"  # "a man": one, for reasons
+        out.append(_Number(first, last, value, interval, percent, written))
         i = last + 1
     return out
 
 
-def _number_at(toks: list[_Tok], i: int) -> tuple[int, float, tuple[float, float] | None] | None:
+def _number_at(
+    toks: list[_Tok], i: int, *, denied: bool = False
+) -> tuple[int, float, tuple[float, float] | None] | None:
     """(last token index, value, vague interval) of a number starting at token i."""
     t = toks[i]
+    if t.low in ("a", "an", "any") and (t.low != "any" or denied) and _one_counted(toks, i + 1):
+        return i, 0.0 if t.low == "any" else 1.0, None  # "a man was killed"; denied "any"
     if t.low[0].isdigit():
         try:
             value = float(t.low.replace(",", ""))
@@ -602,6 +629,19 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[int, float, tuple[float, float
             last, scaled = last + 1, scaled * _SCALES[toks[last + 1].low]  # "five thousand"
         return last, scaled, None
     return None
+
+
+def _one_counted(toks: list[_Tok], i: int) -> bool:
+    """ "a man", "a Northern soldier", "any civilians": a singular counted noun right after."""
+    if i < len(toks) and toks[i].text[:1].isupper() and toks[i].low not in _CATEGORY_WORDS:
+        i += 1
+    if i >= len(toks):
+        return False
+    low = toks[i].low
+    return low in _CATEGORY_WORDS and low not in _NOT_ONE
+
+
+_NOT_ONE = frozenset("men people troops personnel artillery armour armor".split())
 
 
 def _counted_follows(toks: list[_Tok], i: int) -> bool:
@@ -636,7 +676,12 @@ def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> b
         and "," not in toks[first].text
     ):
         return True
+    if before == "at" and any(t.low in _PUT_AT for t in toks[max(0, first - 8) : first]):
+        return False  # "put the death toll at eight"
     return before in ("at", "until", "till") and value <= 24
+
+
+_PUT_AT = frozenset("toll number figure count estimate tally total put estimated".split())
 
 
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[int, str | None]:
@@ -697,6 +742,16 @@ def _describe(
     measure = _measure_near(toks, number, lo, hi)
     if category == "votes" and measure is None and _won_before(toks, number.first):
         measure, category = "voted for", "deputies"  # "Lang received only 50 votes"
+    if cat_at > number.last + 1 and any(
+        t.low in _MEASURE_WORDS for t in toks[number.last + 1 : cat_at]
+    ):
+        # "three injured passengers died": the verb after the noun, not its modifier
+        after = next(
+            (_MEASURE_WORDS[t.low] for t in toks[cat_at + 1 : min(hi, cat_at + 4)]
+             if t.low in _MEASURE_WORDS and t.low != "held"),
+            None,
+        )  # fmt: skip
+        measure = after or measure
     if measure in _VOTES and category != "deputies":
         measure = None  # "strikes against 12 towns"
     if unknown and measure is None:
@@ -758,12 +813,24 @@ def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
 
 def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
     lo = first
-    while lo > 0 and toks[lo - 1].low not in _STOP and toks[lo - 1].low not in _CLAUSE_WORDS:
+    while lo > 0 and (
+        toks[lo - 1].low not in _STOP
+        and toks[lo - 1].low not in _CLAUSE_WORDS
+        or _quoted_complement(toks, lo - 1)
+    ):
         lo -= 1
     hi = last + 1
     while hi < len(toks) and toks[hi].low not in _STOP and toks[hi].low not in _CLAUSE_WORDS:
         hi += 1
     return lo, hi
+
+
+def _quoted_complement(toks: list[_Tok], j: int) -> bool:
+    """'the toll was "at least 150"': an opening quotation mark after "was" ends no clause."""
+    return toks[j].low in ('"', "“") and j > 0 and toks[j - 1].low in _COPULAS
+
+
+_COPULAS = frozenset("was is were are be at to of".split())
 
 
 def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]:
@@ -864,10 +931,15 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
             continue
         if toks[j].low == "left" and not _left_means_fled(toks, j):
             continue
+        if toks[j].low == "held" and (j == 0 or toks[j - 1].low not in _PASSIVE):
+            continue  # "had been held" is detained; "held a rally", "held 56 seats" are not
         dist = _distance(j, number)
         if best is None or dist < best[0]:
             best = (dist, m)
     return best[1] if best else None
+
+
+_PASSIVE = frozenset("been being were was are is".split())
 
 
 def _distance(j: int, number: _Number) -> int:

@@ -160,3 +160,64 @@ def test_turnout_in_the_runoff_is_the_runoffs_wherever_it_is_named() -> None:
         "said. Observers estimated turnout in the runoff at about 27 percent."
     )
     assert kind_of(article, 0, 1) == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# Held-out-7's wordings
+
+
+def test_small_exact_counts_that_differ_by_one_disagree() -> None:
+    assert Interval(8, 8).disagrees(Interval(7, 7))
+    assert not Interval(800, 800).disagrees(Interval(820, 820))  # rounding
+
+
+def test_denying_that_any_were_killed_is_a_count_of_none() -> None:
+    sentence = "A spokeswoman denied that any Northern soldier had been killed at Tarva."
+    (q,) = find_quantities("that any Northern soldier had been killed at Tarva", context=sentence)
+    assert (q.measure, q.side, q.interval) == ("killed", "northern", Interval(0, 0))
+    assert find_quantities("any Northern soldier had been killed") == []  # no denial
+
+
+def test_words_that_read_as_times_or_pieces_of_a_figure() -> None:
+    (q,) = find_quantities("the coast guard put the death toll at eight")
+    assert (q.measure, q.interval.low) == ("killed", 8)
+    (q,) = find_quantities("more than two dozen people were still unaccounted for")
+    assert (q.measure, q.interval) == ("missing", Interval(24, math.inf))
+    (q,) = find_quantities('the real toll was "at least 150, and probably far more"')
+    assert (q.measure, q.interval.low) == ("killed", 150)
+
+
+def test_the_verb_after_the_counted_noun_wins_over_its_modifier() -> None:
+    found = find_quantities("the toll had risen to 22, after three injured passengers died")
+    assert [(q.measure, q.interval.low) for q in found] == [("killed", 22), ("killed", 3)]
+
+
+def test_people_held_are_detained_but_a_rally_held_is_not() -> None:
+    (q,) = find_quantities("more than 60 of their supporters had been held")
+    assert (q.measure, q.category) == ("arrested", "supporters")
+    assert find_quantities("the party held a rally for 5,000 supporters") == []
+
+
+def test_casualties_in_the_battle_are_the_battles_so_far() -> None:
+    period = resolve(find_when("its own casualties in the battle at 890"), MON)
+    assert period.explicit and period.start is None
+
+
+def test_people_who_fled_and_civilians_who_left_are_one_count() -> None:
+    article = (
+        "The UN refugee agency said that more than 16,000 people had fled Varo since the "
+        "offensive began. Officials of the Eastern civil defence agency said that only about "
+        "9,000 civilians had left Varo since the offensive began."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
+def test_that_night_is_the_night_of_the_claim_before() -> None:
+    article = (
+        "The Eastern Defence Ministry said it had shot down 52 drones over Varo on Tuesday "
+        "night. The Northern Defence Ministry said it had sent about 30 drones towards Varo "
+        "that night."
+    )
+    downed, sent = facts_of_article(extract(article), MON)
+    assert sent.period == downed.period
+    assert kind_of(article, 0, 1) == "contradiction"
