@@ -92,8 +92,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("partial", r"\bby (?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h)\b"
                     r"|\d{1,2}[:.]\d{2}\b|noon\b|midday\b|midnight\b|mid-?afternoon\b|mid-?morning\b)"),
         ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        ("since_day_month", r"\bsince (\d{1,2}) " + _MONTH),
-        ("since_month_day", r"\bsince " + _MONTH + r" (\d{1,2})\b"),
+        # "since 22 December", "since the fighting began on December 22"
+        ("since_day_month", r"\bsince (?:[\w-]+ ){0,4}?(?:on )?(\d{1,2}) " + _MONTH),
+        ("since_month_day", r"\bsince (?:[\w-]+ ){0,4}?(?:on )?" + _MONTH + r" (\d{1,2})\b"),
         ("day_month", r"\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r"(?: (\d{4}))?"),
         ("month_day", r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?"),
         ("last_n", r"\b(?:(?:in|over|during|within|for) )?the (?:last|past|previous) " + _NUM

@@ -221,3 +221,9 @@ def test_that_night_is_the_night_of_the_claim_before() -> None:
     downed, sent = facts_of_article(extract(article), MON)
     assert sent.period == downed.period
     assert kind_of(article, 0, 1) == "contradiction"
+
+
+def test_since_an_event_that_began_on_a_date_runs_from_that_date() -> None:
+    text = "Northern losses since the fighting began on November 2 stood at 410 killed"
+    period = resolve(find_when(text), MON)
+    assert (period.start, period.end) == (MON.replace(day=2), MON)
