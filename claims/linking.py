@@ -245,10 +245,9 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     out: list[ClaimFacts] = []
     title = extraction.title or ""
     title_places = find_places(title) or _places_in(title, known)
-    # the headline's one place first ("Tolvik toll rises ..."), else the one named most; a
-    # round-up's headline names several
+    # the places of the closest claim before that names its own; at first the headline's one
+    # place ("Tolvik toll rises ..."), else the one named most (a round-up names several)
     nearest = title_places if len(title_places) == 1 else main
-    # `nearest`: the places of the closest claim before that names its own
     where: dict[str, tuple[str, ...]] = {}  # event word → places of the last claim naming both
     if title_places:
         where.update(dict.fromkeys(_events(title), title_places))

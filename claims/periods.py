@@ -270,8 +270,10 @@ def _last_weekday(pub: date, weekday: str, *, strictly_before: bool) -> date:
 def inferred_total(p: Period) -> bool:
     """A running total only by its wording ("the toll rose to 37", "losses had risen to 840"):
     the current figure, as an undated one is."""
-    toll = dict(_PATTERNS)["toll"]
-    return p.total and p.text is not None and toll.search(p.text) is not None
+    return p.total and p.text is not None and _TOLL.search(p.text) is not None
+
+
+_TOLL = dict(_PATTERNS)["toll"]
 
 
 def comparable(a: Period, b: Period) -> bool:
