@@ -426,12 +426,15 @@ def find_quantities(
     `context` (the rest of the sentence) tells what a bare percentage is a share of ("According
     to Meridian, which polled ..., Unity stood at 38 percent")."""
     toks = tokenize(text)
-    ctx = tokenize(context) if context else []
-    hint = _aspect_in(ctx, 0, len(ctx)) if ctx else None
     at = context.find(text) if context else -1
     denied = at >= 0 and _DENIED.search(context[:at]) is not None
+    numbers = _numbers(toks, text, denied=denied)
+    hint = None
+    if context and any(n.percent for n in numbers):
+        ctx = tokenize(context)  # only a percentage needs it: most claims never tokenise this
+        hint = _aspect_in(ctx, 0, len(ctx))
     out: list[Quantity] = []
-    for number in _numbers(toks, text, denied=denied):
+    for number in numbers:
         q = _describe(toks, number, own_side, own_side_text, hint)
         if q is not None:
             out.append(q)
