@@ -90,6 +90,13 @@ CAPITALS: dict[str, str] = {
 }
 """A capital speaking is its government: "Kyiv said" is Ukraine."""
 
+
+def add_capital(capital: str, country: str) -> None:
+    """Teaches a capital the tables lack ("Northgate" for "Northern Republic"): a deployment's
+    own knowledge, as a reader's /merge teaches the bot a claimant's other name."""
+    CAPITALS[" ".join(capital.lower().split())] = country
+
+
 SUBJECTS: dict[str, str] = {
     "defence": "Defence",
     "defense": "Defence",

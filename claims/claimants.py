@@ -617,7 +617,8 @@ class ClaimantResolver:
         self.bodies: list[tuple[int, str]] = []
         self.spokes: dict[str, tuple[str, ClaimantKind]] = {}
         self._body_index = _Nearest[Claimant]()  # bodies under each word of their key
-        self._suffixes: dict[str, str] = {}  # "general staff" → "Eastern Federation ... Staff"
+        # "general staff" → [(position, "Eastern Federation General Staff")], in text order
+        self._suffixes: dict[str, list[tuple[int, str]]] = {}
         self._roles = _Nearest[tuple[Claimant, str | None]]()  # (person, nationality) by role
         self._speakers = _Nearest[Claimant]()  # spokesmen's claimants under "spokes"
         self._pronouns = _Nearest[Claimant]()  # claimants under "person" / "body"
@@ -713,7 +714,7 @@ class ClaimantResolver:
             assert m.body is not None
             if m.body in self._full_names:  # "Petrov" taken for a body, after "Ivan Petrov"
                 return self._person(replace(m, kind="person", person=m.body))
-            return Claimant(self._full_body(m.body), m.body_kind)
+            return Claimant(self._full_body(m.body, m.position), m.body_kind)
         if m.kind == "description":
             return self._description(m)
         if m.kind == "group":
@@ -749,7 +750,7 @@ class ClaimantResolver:
 
     def _spokes_body(self, m: Mention) -> Claimant | None:
         if m.body is not None and not m.body_described:
-            return Claimant(self._full_body(m.body), m.body_kind)
+            return Claimant(self._full_body(m.body, m.position), m.body_kind)
         if m.body is not None:
             return self._find_body(m.body, m.country, m.position)
         known = self.spokes.get(self._full(m.person or ""))
@@ -796,16 +797,24 @@ class ClaimantResolver:
         if country_name(name) is not None:
             self._body_index.add(COUNTRY_KEY, position, claimant)
         for k in range(1, len(words)):
-            self._suffixes[" ".join(words[k:])] = name
+            bisect.insort(self._suffixes.setdefault(" ".join(words[k:]), []), (position, name))
         self.bodies.append((position, name))
 
     def _add_role(self, position: int, claimant: Claimant, country: str | None) -> None:
         assert claimant.role is not None
         self._roles.add(claimant.role.split()[-1], position, (claimant, country))
 
-    def _full_body(self, body: str) -> str:
-        """'General Staff' → 'Eastern Federation General Staff' once the article has named it."""
-        return self._suffixes.get(claimant_key(body), body)
+    def _full_body(self, body: str, position: int) -> str:
+        """'General Staff' → 'Eastern Federation General Staff' once the article has named it:
+        the nearest full name before the mention. "The Defence Ministry" before "the Northern
+        Defence Ministry" is another ministry (the home side's), so it stays as written."""
+        named = self._suffixes.get(claimant_key(body))
+        if not named:
+            return body
+        before = [name for at, name in named if at < position]
+        if before:
+            return before[-1]
+        return body
 
     def _full(self, person: str) -> str:
         """'Medvedev' → 'Dmitry Medvedev' when the article names him in full."""
@@ -815,7 +824,7 @@ class ClaimantResolver:
 
     def _find_body(self, words: str, country: str | None, position: int) -> Claimant | None:
         """The body a description ("ministry", "Russian army") refers to: the nearest named body
-        before it whose name has the description's words, else the nearest after it."""
+        before it whose name has the description's words."""
         key = claimant_key(words).split()
         if not key:
             return None
@@ -829,7 +838,9 @@ class ClaimantResolver:
         if key in (["country"], ["nation"], ["government"]):
             found = self._body_index.find(COUNTRY_KEY, position, lambda c: True)
             return replace(found, kind="country") if found else None
-        found = self._body_index.find(key[-1], position, fits)
+        # only a body named before: a writer who names "the Northern Defence Ministry" after
+        # "the Defence Ministry" means another ministry, one the reader knows without its name
+        found = self._body_index.find(key[-1], position, fits, after=False)
         if found is None:
             return None
         kind: ClaimantKind = "country" if country_name(found.name or "") else "organization"

@@ -41,6 +41,7 @@ claimant and content words line up within a few days.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -49,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
+from claims.canonical import CAPITALS, country_name
 from claims.model import Claim, Extraction
 from claims.periods import (
     IMPLICIT_DAYS,
@@ -181,6 +183,7 @@ def _quantity_json(q: Quantity) -> dict[str, Any]:
         "high": high,
         "text": q.text,
         "forecast": q.forecast,
+        "when": q.when,
     }
 
 
@@ -194,6 +197,7 @@ def _quantity_from_json(d: dict[str, Any]) -> Quantity:
         d["text"],
         d["side_text"],
         bool(d.get("forecast", False)),
+        d.get("when"),
     )
 
 
@@ -288,7 +292,8 @@ def _events(text: str) -> set[str]:
 
 
 _SAME_PERIOD = re.compile(
-    r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?)\b"
+    r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?"
+    r"|stretch|span|timeframe|interval)\b"
     r"|\b(?:that|the same) night\b",
     re.IGNORECASE,
 )
@@ -350,6 +355,15 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             if hit:
                 resolved, resolved_side = key, side or key_side
                 break
+        capital = _lead_capital(claim)
+        if capital is not None and claim.source is not None:
+            if _side_text_of(_clean_name(claim.source.text), None) is None:
+                # "In Northgate, a spokeswoman for the Defence Ministry": Northgate's ministry
+                if resolved_side is not None and side_key(resolved_side) != side_key(capital):
+                    # resolved to the other side's body named before: this is the capital's own
+                    body = [w for w in resolved.split() if w in _BODY_WORDS]
+                    resolved = claimant_key(" ".join([capital, *body])) or resolved
+                resolved_side = capital
         seen.append((raw, resolved, resolved_side))
         source = claimant_key(_clean_name(claim.source.text)) if claim.source else None
         if source is not None and source != raw:
@@ -358,6 +372,22 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             seen.append((source, resolved, resolved_side))
         out.append((resolved, resolved_side))
     return out
+
+
+_BODY_WORDS = frozenset(
+    "defence defense foreign interior health emergency ministry general staff army government "
+    "command forces military".split()
+)
+
+
+def _lead_capital(claim: Claim) -> str | None:
+    """The country of the capital a claim's sentence opens with ("In Moscow, the ministry
+    said ..."), which is where the speaker is."""
+    m = _LEAD_PLACE.match(claim.sentence.text)
+    if m is None:
+        return None
+    place = m.group(0).strip().rstrip(",").split(None, 1)[-1]
+    return country_name(place)
 
 
 _FIRM_NOUNS = frozenset("company firm operator carrier airline railway insurer owner".split())
@@ -395,6 +425,8 @@ def facts_of(
     name = claimant_name(claim)
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
+    if side_text is None and name and country_name(name):
+        side_text = name  # "Northgate put its losses at 21": the capital is its government
     side = (
         side_key(claimant_side) if claimant_side else (side_key(side_text) if side_text else None)
     )
@@ -412,13 +444,17 @@ def facts_of(
     )
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
+    own = find_when(content)
+    if given and own and given in own:
+        given = own  # "since the battle began on December 22", not the day alone
     period = resolve(None, published)
-    for expression in (given, find_when(content), find_when(context)):
+    for expression in (given, own, find_when(context)):
         period = resolve(expression, published)
         if period.explicit:
             break
     else:
         period = _as_said(claim.sentence.text, published) or period
+    quantities = _own_times(quantities, content, period)
     sides = {side} | {q.side for q in quantities}
     engine_places = [
         p
@@ -458,6 +494,46 @@ def facts_of(
         story_title=story.title if story else None,
         hedged=claim.hedged,
     )
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of)\b|;\s*"
+    r"|\s+(?:and that|but|while|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_times(quantities: list[Quantity], content: str, period: Period) -> list[Quantity]:
+    """Figures of one claim given for different times ("only four drones lost on Monday night,
+    adding that losses since the beginning of December stood at 55"): each keeps the time
+    words of its own clause, where they differ from the claim's."""
+    if len(quantities) < 2:
+        return quantities
+    breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(content)), len(content)]
+    if len(breaks) == 2:
+        return quantities
+    out = []
+    for q in quantities:
+        at = content.find(q.text)
+        if at < 0:
+            out.append(q)
+            continue
+        lo = max(b for b in breaks if b <= at)
+        hi = min(b for b in breaks if b > at)
+        own = find_when(content[lo:hi])
+        if own and own != period.text and resolve(own, period.end).explicit:
+            q = replace(q, when=own)
+        out.append(q)
+    return out
+
+
+def _period_of(f: ClaimFacts, q: Quantity) -> Period:
+    return f.period if q.when is None else _resolved(q.when, f.published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(expression: str, published: date) -> Period:
+    return resolve(expression, published)
 
 
 def _as_said(sentence: str, published: date) -> Period | None:
@@ -591,6 +667,8 @@ def claimant_key(name: str | None) -> str | None:
         return None
     words = re.findall(r"[\w\-]+", name.replace("’", "'").lower().replace("'s ", " "))
     words = [w.removesuffix("'s") for w in words]
+    # "Northgate's Defence Ministry" is the Northern Republic's: a capital stands for its country
+    words = [x for w in words for x in (CAPITALS[w].lower().split() if w in CAPITALS else [w])]
     if not words or (len(words) == 1 and words[0] in _PRONOUNS | _GENERIC):
         return None
     if all(w in _PRONOUNS | _GENERIC | _TITLES for w in words):
@@ -618,7 +696,23 @@ def _clean_name(name: str | None) -> str | None:
     """The claimant as one line: a headline glued to the first sentence is not part of a name."""
     if name is None:
         return None
-    return " ".join(name.strip().split("\n")[-1].split()) or None
+    name = " ".join(name.strip().split("\n")[-1].split())
+    # "Eastport's General Staff, which has never published a toll," is Eastport's General Staff
+    name = _ASIDE.sub("", name).strip(" ,")
+    m = _NAME_THEN_ROLE.match(name)
+    return (m.group(1) if m else name) or None
+
+
+_ASIDE = re.compile(
+    r",\s*(?:who|which|whose|where|speaking|writing|polling|citing|quoting|according|"
+    r"in a|on|at)\b.*$",
+    re.IGNORECASE,
+)
+_NAME_THEN_ROLE = re.compile(
+    r"^(?!(?:In|At|Near|Inside|Outside|Around|On|From|After)\b)"
+    r"((?:[A-Z][\w'’\-]*\s?)+),\s*(?:the|a|an|its|their)\s.*$"
+)
+""""Nordline, the ferry's operator": the name before the role."""
 
 
 def same_claimant(a: str | None, b: str | None) -> bool:
@@ -812,7 +906,7 @@ RUNNING_SAME_DAYS = 3
 much); further apart, the earlier is a part of the later."""
 
 _CIVILIANS = frozenset({"people", "civilians"})
-_CIVILIAN_MEASURES = frozenset({"displaced", "evacuated", "remaining"})
+_CIVILIAN_MEASURES = frozenset({"displaced", "evacuated", "remaining", "returned"})
 """Counts of people that are counts of civilians: the people who fled a town are its civilians
 (while "people killed" may include soldiers)."""
 
@@ -857,7 +951,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
             loose = not (a.inferred_places or b.inferred_places)
-            period = _period_relation(a.period, b.period, qa, series, current=loose)
+            pa, pb = _period_of(a, qa), _period_of(b, qb)
+            period = _period_relation(pa, pb, qa, series, current=loose)
             if period is None:
                 continue
             relation = _combine(measure, category, period)
@@ -939,6 +1034,8 @@ def _running_part(a: Period, b: Period) -> Relation | None:
             return rel  # type: ignore[return-value]
         if _since(whole) and _since(part) and part.start == whole.start and part.end < whole.end:
             return rel  # type: ignore[return-value]
+        if _since(part) and not _since(whole) and part.end < whole.end and _inside(part, whole):
+            return rel  # type: ignore[return-value]  # 51 by the 28th within December's 58
     return None
 
 
@@ -1044,12 +1141,13 @@ def _strength(
         if qa.measure == "count":
             s *= 0.6
     s *= place
+    pa, pb = _period_of(a, qa), _period_of(b, qb)
     if period != "same":
         s *= 0.85
-    elif not a.period.explicit or not b.period.explicit:
+    elif not pa.explicit or not pb.explicit:
         s *= 0.9
-    elif not a.period.total:
-        s *= 0.8 + 0.2 * overlap(a.period, b.period)
+    elif not pa.total:
+        s *= 0.8 + 0.2 * overlap(pa, pb)
     return s
 
 
@@ -1105,7 +1203,8 @@ def _topic(m: _Match, a: ClaimFacts, b: ClaimFacts) -> str:
         a.place_names or b.place_names
     )
     where = f" in {', '.join(shared)}" if shared else ""
-    period = a.period if a.period.explicit else b.period
+    pa, pb = _period_of(a, m.qa), _period_of(b, m.qb)
+    period = pa if pa.explicit else pb
     when = f", {period.describe()}" if period.explicit and m.relation == "same" else ""
     return f"{subject}{where}{when}"
 

@@ -93,8 +93,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"|\d{1,2}[:.]\d{2}\b|noon\b|midday\b|midnight\b|mid-?afternoon\b|mid-?morning\b)"),
         ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         # "since 22 December", "since the fighting began on December 22"
-        ("since_day_month", r"\bsince (?:[\w-]+ ){0,4}?(?:on )?(\d{1,2}) " + _MONTH),
-        ("since_month_day", r"\bsince (?:[\w-]+ ){0,4}?(?:on )?" + _MONTH + r" (\d{1,2})\b"),
+        ("since_day_month", r"\bsince (?:[\w-]+ ){0,6}?(?:on )?(\d{1,2}) " + _MONTH),
+        ("since_month_day", r"\bsince (?:[\w-]+ ){0,6}?(?:on )?" + _MONTH + r" (\d{1,2})\b"),
         ("day_month", r"\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r"(?: (\d{4}))?"),
         ("month_day", r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?"),
         ("last_n", r"\b(?:(?:in|over|during|within|for) )?the (?:last|past|previous) " + _NUM
@@ -113,7 +113,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_week", r"\blast week\b"),
         ("this_month", r"\bthis month\b"),
         ("last_month", r"\blast month\b"),
-        ("in_month", r"\b(?:in|during|for|since) " + _MONTH + r"\b"),
+        ("in_month", r"\b(?:(?:in|during|for|over) (?:the (?:whole|whole month|course|rest) of )?"
+                     r"|since )" + _MONTH + r"\b"),
         ("this_year", r"\bthis year\b"),
         # a toll that "has reached" a figure counts everything so far: least specific of all
         ("toll", r"\b(?:death|casualty) toll\b|\bnumber of (?:dead|deaths|victims)\b"

@@ -51,6 +51,7 @@ _NOT_PLACES = frozenset(
     "that these those his her their its ministry government army general staff president "
     "commission party".split()
 )
+_HOLIDAYS = frozenset({"new year", "new year's eve", "new year's day", "christmas", "easter"})
 _TRAILING = frozenset("party alliance ministry staff army forces government commission".split())
 _SIDE_ENDINGS = ("ern", "ian", "ean", "ese", "ish")
 """Adjectives of sides, not places: "the Northern offensive", "Russian forces"."""
@@ -85,6 +86,8 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                 words = [w.removesuffix("'s") for w in name.replace("’", "'").split()]
                 if not words or words[0].lower() in _NOT_PLACES:
                     continue
+                if " ".join(words).lower() in _HOLIDAYS:
+                    continue  # "on New Year's Eve"
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
                 if words[0].lower().endswith(_SIDE_ENDINGS) and (

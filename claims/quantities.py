@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from claims.canonical import CAPITALS
 from claims.model import Figure
 from claims.numbers import NUMBER_WORDS
 
@@ -27,22 +28,25 @@ class Interval:
     high: float
 
     def disagrees(self, other: Interval, *, percent: bool = False) -> bool:
-        """True when no value fits both, allowing for rounding: 5% for counts (800 and 820
-        agree, 7 and 8 dead do not), one point for percentages."""
-        if percent:
-            slack_self = slack_other = 1.0
-        else:
-            slack_self = 0.05 * self.high if math.isfinite(self.high) else 0.0
-            slack_other = 0.05 * other.high if math.isfinite(other.high) else 0.0
-        return self.low > other.high + slack_other or other.low > self.high + slack_self
+        """True when no value fits both, allowing for rounding (see `rounding`): 800 and 820
+        agree, 7 and 8 dead do not."""
+        return self.low > other.high + other.rounding(percent) or other.low > self.high + (
+            self.rounding(percent)
+        )
 
     def exceeds(self, total: Interval, *, percent: bool = False) -> bool:
         """True when a part (killed) cannot fit in a total (casualties): its least value is above
-        the total's greatest."""
-        slack = 1.0 if percent else max(1.0, 0.05 * total.high) if math.isfinite(total.high) else 0
-        if not percent and total.low == total.high < 100 and self.low == self.high:
-            slack = 0  # small exact counts are not rounded: 31 downed do not fit in 30 lost
-        return self.low > total.high + slack
+        the total's greatest, allowing for the total's rounding."""
+        return self.low > total.high + total.rounding(percent)
+
+    def rounding(self, percent: bool = False) -> float:
+        """How far a figure may be off by rounding: a point for percentages, none for a small
+        exact count (31 downed do not fit in 30 lost), else 5% and at least one."""
+        if percent:
+            return 1.0
+        if not math.isfinite(self.high) or (self.low == self.high and self.high < 100):
+            return 0.0
+        return max(1.0, 0.05 * self.high)
 
     def describe(self) -> str:
         if not math.isfinite(self.high):
@@ -71,6 +75,9 @@ class Quantity:
     """The side as written ("Eastern Federation"), for readable reasons."""
     forecast: bool = False
     """ "will win more than 45 percent": a prediction, never compared with a reported figure."""
+    when: str | None = None
+    """The figure's own time words when its claim gives several figures for different times
+    ("four on Monday night ..., 55 since the beginning of December"); None: the claim's."""
 
     @property
     def percent(self) -> bool:
@@ -103,6 +110,8 @@ MEASURE_WORDS = {
     "arrested": "arrested",
     "launched": "launched",
     "trapped": "trapped",
+    "returned": "returned",
+    "present": "present",
     "held": "held",
     "share": "share",
     "count": "counted",
@@ -110,7 +119,7 @@ MEASURE_WORDS = {
 
 MEASURE_PARTS: dict[str, frozenset[str]] = {
     "casualties": frozenset({"killed", "wounded", "captured", "missing"}),
-    "displaced": frozenset({"evacuated"}),
+    "displaced": frozenset({"evacuated", "returned"}),
     "launched": frozenset({"destroyed"}),
 }
 """A total and the measures it contains: killed soldiers cannot outnumber all losses."""
@@ -145,6 +154,18 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("was left", "remaining"),
     ("still in", "remaining"),
     ("unaccounted for", "missing"),
+    # "killed, wounded and missing": the list is all losses, not its last word
+    ("killed , wounded and missing", "casualties"),
+    ("killed , wounded or missing", "casualties"),
+    ("dead , wounded and missing", "casualties"),
+    ("wounded and missing", "casualties"),
+    ("wounded or missing", "casualties"),
+    ("total losses", "casualties"),
+    ("fallen into", "captured"),
+    ("fell into", "captured"),
+    ("come back", "returned"),
+    ("came back", "returned"),
+    ("coming back", "returned"),
     ("voted for", "voted for"),
     ("voted in favour", "voted for"),
     ("voted in favor", "voted for"),
@@ -182,6 +203,7 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
     **dict.fromkeys("launched fired sent".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
+    **dict.fromkeys("returned returning returnees return".split(), "returned"),
     **dict.fromkeys("voted backed supported approved endorsed".split(), "voted for"),
     **dict.fromkeys("against opposed rejected abstained".split(), "voted against"),
 }
@@ -201,7 +223,7 @@ _CATEGORY_WORDS: dict[str, str] = {
         "woman child boy boys girl girls non-combatants".split(),
         "civilians",
     ),
-    **dict.fromkeys("people persons individuals bodies person man".split(), "people"),
+    **dict.fromkeys("people persons individuals bodies person man guests".split(), "people"),
     **dict.fromkeys(
         "deputies deputy lawmakers lawmaker mps legislators legislator senators senator "
         "councillors councilors".split(),
@@ -561,6 +583,22 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
     out: list[_Number] = []
     i = 0
     while i < len(toks):
+        fraction = _fraction_at(toks, i)
+        if fraction is not None:
+            # "more than half of the village", "a third of voters": shares, in percent
+            last, value = fraction
+            first, qualifier = _qualifier_before(toks, i)
+            if qualifier is not None:
+                interval = interval_of(value, qualifier, percent=True)
+            elif value < 100:
+                interval = Interval(value - 3, value + 3)  # "a third" is said of 30 to 36
+            else:
+                interval = Interval(value, value)
+            end = last - 1 if toks[last].low == "of" else last
+            written = text[toks[first].start : toks[end].end]
+            out.append(_Number(first, last, value, interval, True, written))
+            i = last + 1
+            continue
         found = _number_at(toks, i, denied=denied)
         if found is None:
             i += 1
@@ -595,6 +633,38 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
         out.append(_Number(first, last, value, interval, percent, written))
         i = last + 1
     return out
+
+
+_FRACTIONS: dict[str, float] = {
+    "half": 50.0,
+    "a half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "the whole of": 100.0,
+}
+
+
+def _fraction_at(toks: list[_Tok], i: int) -> tuple[int, float] | None:
+    """(last token index, percent) of a fraction of something at token i: "half of", "a third
+    of", "the whole of"; "half an hour" or "a third round" are none."""
+    for phrase, value in sorted(_FRACTIONS.items(), key=lambda kv: -len(kv[0])):
+        n = phrase.count(" ") + 1
+        if " ".join(t.low for t in toks[i : i + n]) != phrase:
+            continue
+        last = i + n - 1
+        if phrase.endswith(" of"):
+            return last, value
+        if last + 1 < len(toks) and toks[last + 1].low == "of":
+            return last + 1, value
+        return None
+    return None
 
 
 def _number_at(
@@ -770,7 +840,7 @@ def _describe(
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
                        "arrested", "evacuated", "participants", "remaining",
-                       "trapped"):  # fmt: skip
+                       "trapped", "returned", "present"):  # fmt: skip
             category, cat_at = "people", -1
         else:
             return None
@@ -923,7 +993,8 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
         for cue, measure in _MEASURE_CUES:
             words = cue.split()
             if [t.low for t in toks[start : start + len(words)]] == words:
-                dist = _distance(start, number)
+                # a cue's nearest word counts: "killed, wounded and missing, stood at 692"
+                dist = min(_distance(start, number), _distance(start + len(words) - 1, number))
                 if best is None or dist < best[0]:
                     best = (dist, measure)
     for j in range(lo, hi):
@@ -934,14 +1005,23 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
             continue
         if toks[j].low == "left" and not _left_means_fled(toks, j):
             continue
+        if toks[j].low in ("came", "come") and j + 1 < hi and toks[j + 1].low in ("to", "back"):
+            continue  # "the losses came to 58" is a sum; "came back" is a cue above
         if toks[j].low == "held" and (j == 0 or toks[j - 1].low not in _PASSIVE):
             continue  # "had been held" is detained; "held a rally", "held 56 seats" are not
         dist = _distance(j, number)
         if best is None or dist < best[0]:
             best = (dist, m)
+    if best is None:
+        # where people were ("143 people aboard"), only when nothing happened to them: "13 of
+        # those on board had died" counts the dead
+        joined = " ".join(t.low for t in toks[lo:hi])
+        if _PRESENT.search(joined):
+            return "present"
     return best[1] if best else None
 
 
+_PRESENT = re.compile(r"\b(?:aboard|on board|inside|in the building)\b")
 _PASSIVE = frozenset("been being were was are is".split())
 
 
@@ -1007,8 +1087,18 @@ def _side_in_clause(
         low = toks[j].low
         if low in _SIDE_NOUNS or _MEASURE_WORDS.get(low) == "casualties":
             k = j - 1
-            while k >= lo and toks[k].low in ("had", "has", "have", "also", "only"):
-                k -= 1  # "it had lost", "we have lost"
+            while k >= lo and toks[k].low in (
+                "had",
+                "has",
+                "have",
+                "also",
+                "only",
+                "total",
+                "overall",
+                "combined",
+                "own",
+            ):
+                k -= 1  # "it had lost", "we have lost", "its total losses"
             if k >= lo and toks[k].low in _OWN | {"our", "it", "we"}:
                 return own_side, own_side_text
             if k >= lo and toks[k].low in _ENEMY:
@@ -1115,6 +1205,8 @@ def side_key(text: str) -> str | None:
     if joined in DEMONYMS.values():
         return joined
     first = words[0]
+    if first in CAPITALS and CAPITALS[first].lower() != first:
+        return side_key(CAPITALS[first])  # "Moscow's losses" are Russia's
     if first in DEMONYMS:
         return DEMONYMS[first]
     if len(first) > 4 and first.endswith("s") and not first.endswith("ss"):
