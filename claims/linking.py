@@ -710,7 +710,7 @@ _ASIDE = re.compile(
 )
 _NAME_THEN_ROLE = re.compile(
     r"^(?!(?:In|At|Near|Inside|Outside|Around|On|From|After)\b)"
-    r"((?:[A-Z][\w'’\-]*\s?)+),\s*(?:the|a|an|its|their)\s.*$"
+    r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*),\s*(?:the|a|an|its|their)\s.*$"
 )
 """"Nordline, the ferry's operator": the name before the role."""
 
