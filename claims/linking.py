@@ -668,7 +668,9 @@ def claimant_key(name: str | None) -> str | None:
     words = re.findall(r"[\w\-]+", name.replace("’", "'").lower().replace("'s ", " "))
     words = [w.removesuffix("'s") for w in words]
     # "Northgate's Defence Ministry" is the Northern Republic's: a capital stands for its country
-    words = [x for w in words for x in (CAPITALS[w].lower().split() if w in CAPITALS else [w])]
+    # when it is the whole name or names a body ("Paris Hilton", "Washington Post" stay)
+    if words and words[0] in CAPITALS and (len(words) == 1 or words[1] in _BODY_WORDS):
+        words = [*CAPITALS[words[0]].lower().split(), *words[1:]]
     if not words or (len(words) == 1 and words[0] in _PRONOUNS | _GENERIC):
         return None
     if all(w in _PRONOUNS | _GENERIC | _TITLES for w in words):

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from claims import extract
-from claims.linking import facts_of_article
+from claims.linking import claimant_key, facts_of_article
 from claims.periods import find_when, resolve
 from claims.places import find_places
 from claims.quantities import Interval, find_quantities
@@ -322,3 +322,10 @@ def test_a_holiday_is_no_place() -> None:
     assert find_places("Police detained 27 people at a New Year's Eve protest in Velmar") == (
         "Velmar",
     )
+
+
+def test_a_capital_in_a_persons_or_papers_name_is_no_country() -> None:
+    assert claimant_key("Moscow's Defence Ministry") == "russia defence ministry"
+    assert claimant_key("Kyiv") == "ukraine"
+    assert claimant_key("Paris Hilton") == "paris hilton"
+    assert claimant_key("the Washington Post") == "washington post"
