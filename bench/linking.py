@@ -7,6 +7,7 @@ of bench/linking/pairs.jsonl with `claims.linking.relate`.
 
     .venv/bin/python bench/linking.py            # summary
     .venv/bin/python bench/linking.py --errors   # also every wrong pair, with the link's reason
+    .venv/bin/python bench/linking.py --exclude held-out-11   # keep a blind batch unseen
 
 "linked" counts related + contradiction + update against unrelated. Pairs that touch an article of
 the held-out split (written after the rules) are reported apart. A labelled claim the engine does
@@ -171,9 +172,16 @@ def scoring_cost(all_facts: list[ClaimFacts]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print every wrong pair")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="SPLIT",
+        help="leave a split out entirely (a blind batch kept unseen while rules change)",
+    )
     args = parser.parse_args()
 
-    articles = load_articles()
+    articles = {k: a for k, a in load_articles().items() if a.split not in args.exclude}
     ids = list(articles)
     t0 = time.perf_counter()
     texts = [articles[i].path.read_text(encoding="utf-8") for i in ids]
@@ -193,6 +201,8 @@ def main() -> int:
         for a, x in extractions.items()
     }
     for row in _jsonl(DATA / "claims.jsonl"):
+        if row["article"] not in articles:
+            continue
         article = articles[row["article"]]
         claim = find_claim(extractions[article.id], row["find"])
         if claim is None:
@@ -207,7 +217,11 @@ def main() -> int:
     missing: Counter[str] = Counter()
     errors: list[tuple[str, dict[str, str], Link | None]] = []
     t_relate = 0.0
-    pairs = _jsonl(DATA / "pairs.jsonl")
+    pairs = [
+        p
+        for p in _jsonl(DATA / "pairs.jsonl")
+        if all(p[k].split(".")[0] in articles for k in ("a", "b"))
+    ]
     for pair in pairs:
         # a pair belongs to the later-written of its two articles' splits
         split = max((articles[pair[k].split(".")[0]].split for k in ("a", "b")), key=splits.index)

@@ -97,6 +97,9 @@ PRONOUNS: dict[str, Literal["person", "body"]] = {
     "they": "body",
     "it": "body",
     "we": "body",
+    "its": "body",
+    "his": "person",
+    "their": "body",
 }
 DETERMINERS = frozenset(
     "the a an this that these those its his her their our some several many two three".split()

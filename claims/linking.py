@@ -255,8 +255,13 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     where: dict[str, tuple[str, ...]] = {}  # event word → places of the last claim naming both
     if title_places:
         where.update(dict.fromkeys(_events(title), title_places))
+    previous: Claim | None = None
     for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
         events = _events(claim.sentence.text)
+        # "put the number at nearly 50,000" refers to the figures of the claim just before
+        antecedents: tuple[Quantity, ...] = ()
+        if out and previous is not None and 0 <= claim.sentence.start - previous.sentence.end < 600:
+            antecedents = out[-1].quantities
         # "injured in the collision": the collision's place, though a paragraph on other news
         # came in between
         default = next((where[e] for e in events if e in where), nearest)
@@ -267,7 +272,9 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
             claimant_side=side,
             default_places=default,
             known_places=known,
+            antecedents=antecedents,
         )
+        previous = claim
         if facts.place_names and not facts.inferred_places:
             nearest = facts.place_names
             where.update(dict.fromkeys(events, facts.place_names))
@@ -416,12 +423,14 @@ def facts_of(
     claimant_side: str | None = None,
     default_places: Sequence[str] = (),
     known_places: Collection[str] = (),
+    antecedents: Sequence[Quantity] = (),
 ) -> ClaimFacts:
     """Facts of one claim of an article published on `published`. `claimant` overrides the
     claimant key (storage's canonical claimant id); `claimant_side` overrides the side "our"
     refers to when the caller knows it better than the claimant's name tells; `default_places`
     stand in when the claim names none; `known_places` (keys) are places named elsewhere in the
-    article (see `facts_of_article`)."""
+    article (see `facts_of_article`); `antecedents` are the figures of the claim just before,
+    which "the figure", "the number" or "it" may refer to."""
     name = claimant_name(claim)
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
@@ -441,6 +450,7 @@ def facts_of(
         own_side=side,
         own_side_text=side_text,
         context=claim.sentence.text,
+        antecedents=antecedents,
     )
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None

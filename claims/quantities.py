@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from claims.canonical import CAPITALS
@@ -112,6 +112,7 @@ MEASURE_WORDS = {
     "trapped": "trapped",
     "returned": "returned",
     "present": "present",
+    "ill": "fallen ill",
     "held": "held",
     "share": "share",
     "count": "counted",
@@ -164,6 +165,16 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("fallen into", "captured"),
     ("fell into", "captured"),
     ("come back", "returned"),
+    ("taken away", "arrested"),
+    ("taken into custody", "arrested"),
+    ("rounded up", "arrested"),
+    ("in custody", "arrested"),
+    ("raised their hands for", "voted for"),
+    ("living in shelters", "displaced"),
+    ("in emergency shelters", "displaced"),
+    ("fallen ill", "ill"),
+    ("fell ill", "ill"),
+    ("falling ill", "ill"),
     ("came back", "returned"),
     ("coming back", "returned"),
     ("voted for", "voted for"),
@@ -203,6 +214,7 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
     **dict.fromkeys("launched fired sent".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
+    **dict.fromkeys("sick ill infected infections hospitalised hospitalized".split(), "ill"),
     **dict.fromkeys("returned returning returnees return".split(), "returned"),
     **dict.fromkeys("voted backed supported approved endorsed".split(), "voted for"),
     **dict.fromkeys("against opposed rejected abstained".split(), "voted against"),
@@ -443,10 +455,12 @@ def find_quantities(
     own_side: str | None = None,
     own_side_text: str | None = None,
     context: str = "",
+    antecedents: Sequence[Quantity] = (),
 ) -> list[Quantity]:
     """Every figure in `text` that counts something recognisable; `own_side` resolves "our";
     `context` (the rest of the sentence) tells what a bare percentage is a share of ("According
-    to Meridian, which polled ..., Unity stood at 38 percent")."""
+    to Meridian, which polled ..., Unity stood at 38 percent"); `antecedents` are the figures
+    read before the text, which a figure that leaves out what it counts refers to."""
     toks = tokenize(text)
     at = context.find(text) if context else -1
     denied = at >= 0 and _DENIED.search(context[:at]) is not None
@@ -455,12 +469,64 @@ def find_quantities(
     if context and any(n.percent for n in numbers):
         ctx = tokenize(context)  # only a percentage needs it: most claims never tokenise this
         hint = _aspect_in(ctx, 0, len(ctx))
+    gathering = bool(context) and _GATHERING.search(context) is not None
     out: list[Quantity] = []
     for number in numbers:
         q = _describe(toks, number, own_side, own_side_text, hint)
+        if q is None and not number.percent:
+            before = out[-1] if out else (antecedents[-1] if antecedents else None)
+            q = _elliptical(toks, number, before, gathering=gathering, near=bool(out))
         if q is not None:
             out.append(q)
     return out
+
+
+_GATHERING = re.compile(
+    r"\b(?:rally|rallies|march|marches|marched|crowds?|protests?|demonstrations?|vigils?"
+    r"|processions?|turnout|attendance)\b",
+    re.IGNORECASE,
+)
+_ANAPHORS = frozenset("it figure figures number count tally toll total estimate".split())
+_AFTER_BARE = frozenset(
+    "in on at since over and or by for from across during with within near around to as "
+    "between among inside outside".split()
+)
+
+
+def _elliptical(
+    toks: list[_Tok],
+    number: _Number,
+    before: Quantity | None,
+    *,
+    gathering: bool,
+    near: bool,
+) -> Quantity | None:
+    """A figure that leaves out what it counts, told by the figure before it: "police said nine
+    were detained; the Greens claimed at least 40", "put the number at nearly 50,000" after "12,000
+    took part", "Police estimated it at 5,000 people" of a rally. `near`: `before` is in the same
+    text; a figure from an earlier sentence is taken only after "the figure", "the number", "it"."""
+    lo, hi = _clause(toks, number.first, number.last)
+    nxt = toks[number.last + 1].low if number.last + 1 < len(toks) else "."
+    category, cat_at = _category_after(toks, number.last + 1, hi)
+    if category is None and nxt[:1].isalpha() and nxt not in _AFTER_BARE:
+        return None  # "12 schools", "40 square kilometres": a thing of its own
+    measure = _measure_near(toks, number, lo, hi)
+    anaphor = any(t.low in _ANAPHORS for t in toks[lo : number.first])
+    estimate = any(t.low in _PUT_AT or t.low == "claimed" for t in toks[lo : number.first])
+    if measure is None and category in (None, "people") and gathering and estimate:
+        return Quantity("participants", "people", None, number.interval, number.text)
+    if before is None or before.percent or before.forecast or not (near or anaphor):
+        return None
+    if measure is not None and measure != before.measure:
+        return None
+    if category is not None and category != before.category and category != "people":
+        return None
+    side, side_text = before.side, before.side_text
+    if cat_at >= 0:
+        own = _side_before(toks, cat_at, number.last + 1, None, None)
+        if own[0] is not None:
+            side, side_text = own
+    return Quantity(before.measure, before.category, side, number.interval, number.text, side_text)
 
 
 def quantities_of(
@@ -471,12 +537,43 @@ def quantities_of(
     own_side: str | None = None,
     own_side_text: str | None = None,
     context: str = "",
+    antecedents: Sequence[Quantity] = (),
 ) -> list[Quantity]:
     """Quantities from the engine's figures, filling in what `Figure.what` leaves out from the
-    words around the figure, plus any figure the text shows that the engine did not give."""
+    words around the figure, plus any figure the text shows that the engine did not give.
+    `context` is the claim's sentence; `antecedents` the figures of the claims just before."""
+    at = context.find(content) if context else -1
+    before = list(antecedents)
+    if at > 0:
+        before += find_quantities(
+            context[:at],
+            own_side=own_side,
+            own_side_text=own_side_text,
+            context=context,
+            antecedents=antecedents,
+        )
     from_text = find_quantities(
-        content, own_side=own_side, own_side_text=own_side_text, context=context
+        content,
+        own_side=own_side,
+        own_side_text=own_side_text,
+        context=context,
+        antecedents=before,
     )
+    if not from_text and at >= 0 and any(c.isdigit() for c in content):
+        # the engine cut the content short ("the ministry said the number of soldiers killed
+        # ... was now close to 1,700" read as "was now close to 1,700"): read the figure in
+        # its whole sentence
+        from_text = [
+            q
+            for q in find_quantities(
+                context,
+                own_side=own_side,
+                own_side_text=own_side_text,
+                context=context,
+                antecedents=antecedents,
+            )
+            if q.text in content
+        ]
     out: list[Quantity] = []
     used: set[int] = set()
     for fig in figures:
@@ -749,12 +846,15 @@ def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> b
         and "," not in toks[first].text
     ):
         return True
-    if before == "at" and any(t.low in _PUT_AT for t in toks[max(0, first - 8) : first]):
-        return False  # "put the death toll at eight"
+    if before == "at" and any(
+        t.low in _PUT_AT or t.low in _COUNTED_AT for t in toks[max(0, first - 8) : first]
+    ):
+        return False  # "put the death toll at eight", "its own losses on Tuesday at 11"
     return before in ("at", "until", "till") and value <= 24
 
 
 _PUT_AT = frozenset("toll number figure count estimate tally total put estimated".split())
+_COUNTED_AT = frozenset("losses casualties dead crowd turnout attendance".split())
 
 
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[int, str | None]:
@@ -805,6 +905,11 @@ def _describe(
         forecast = _is_forecast(toks, lo, number.first)
         return Quantity("share", aspect, side, number.interval, number.text, side_text, forecast)
 
+    if _is_area(toks, number.last + 1):
+        # "some 40 square kilometres": the extent of ground held
+        side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
+        forecast = _is_forecast(toks, lo, number.first)
+        return Quantity("held", "area", side, number.interval, number.text, side_text, forecast)
     category, cat_at = _category_after(toks, number.last + 1, hi)
     unknown = False
     if category is None:
@@ -840,12 +945,14 @@ def _describe(
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
                        "arrested", "evacuated", "participants", "remaining",
-                       "trapped", "returned", "present"):  # fmt: skip
+                       "trapped", "returned", "present", "ill"):  # fmt: skip
             category, cat_at = "people", -1
         else:
             return None
-    if category in _HELD:
-        measure = "held"  # "won 56 seats", "has no more than 49 seats": what it holds now
+    if category in _HELD or (
+        category == "deputies" and measure is None and any(t.low in _HOLDS for t in toks[lo:hi])
+    ):
+        measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare
@@ -855,7 +962,10 @@ def _describe(
     if category in _PERSONNEL and measure == "destroyed":
         measure = "killed"  # "neutralised 40 fighters"
     side, side_text = (None, None)
-    if cat_at >= 0:
+    if 0 <= cat_at < number.first:
+        # "the number of Northern servicemen killed ... was close to 1,700"
+        side, side_text = _side_before(toks, cat_at, max(lo, cat_at - 3), own_side, own_side_text)
+    elif cat_at >= 0:
         side, side_text = _side_before(toks, cat_at, number.last + 1, own_side, own_side_text)
         if side is None:
             side, side_text = _side_after(toks, cat_at, hi)
@@ -863,6 +973,16 @@ def _describe(
         side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
     forecast = _is_forecast(toks, lo, number.first)
     return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+
+
+_HOLDS = frozenset("behind rely relies count counts down has had have command commands".split())
+_AREA = frozenset("kilometres kilometers km miles metres meters".split())
+
+
+def _is_area(toks: list[_Tok], i: int) -> bool:
+    if i < len(toks) and toks[i].low in ("hectares", "km2", "km²", "acres"):
+        return True
+    return i + 1 < len(toks) and toks[i].low == "square" and toks[i + 1].low in _AREA
 
 
 _WON = frozenset("received receives won wins got gets secured secures obtained gained".split())
@@ -1021,7 +1141,10 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
     return best[1] if best else None
 
 
-_PRESENT = re.compile(r"\b(?:aboard|on board|inside|in the building)\b")
+_PRESENT = re.compile(
+    r"\b(?:aboard|on board|inside|in the building|present|had been (?:on|in|at|there)"
+    r"|were there)\b"
+)
 _PASSIVE = frozenset("been being were was are is".split())
 
 
@@ -1087,6 +1210,7 @@ def _side_in_clause(
         low = toks[j].low
         if low in _SIDE_NOUNS or _MEASURE_WORDS.get(low) == "casualties":
             k = j - 1
+            own = False
             while k >= lo and toks[k].low in (
                 "had",
                 "has",
@@ -1098,9 +1222,10 @@ def _side_in_clause(
                 "combined",
                 "own",
             ):
+                own = own or toks[k].low == "own"
                 k -= 1  # "it had lost", "we have lost", "its total losses"
-            if k >= lo and toks[k].low in _OWN | {"our", "it", "we"}:
-                return own_side, own_side_text
+            if own or k >= lo and toks[k].low in _OWN | {"our", "it", "we"}:
+                return own_side, own_side_text  # "the General Staff's own losses"
             if k >= lo and toks[k].low in _ENEMY:
                 return (f"!{own_side}" if own_side else None), None
             run: list[_Tok] = []

@@ -252,3 +252,31 @@ def test_a_raised_subject_belongs_to_the_content() -> None:
     holding = next(c for c in seems.children if c.dep_ == "xcomp")
     pieces = content_pieces(Candidate(seems, "xcomp", holding, up=False))
     assert [p.text for p in pieces] == ["The new ceasefire", "to be holding along the river"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The union claimed well over 12,000.", "The union", "well over 12,000"),
+        ("The hospital had registered nearer 60 deaths.", "The hospital", "nearer 60 deaths"),
+        ("Marrow admits to 14 dead.", "Marrow", "14 dead"),
+        ("The agency acknowledged only 9 men in custody.", "The agency", "only 9 men in custody"),
+        ("The coastguard had given 11 dead on Friday.", "The coastguard", "11 dead on Friday"),
+    ],
+)
+def test_a_figure_given_as_the_object_of_the_verb_is_a_claim(
+    text: str, source: str, content: str
+) -> None:
+    claim = only_claim(text)
+    assert claim.source is not None and claim.source.text == source
+    assert claim.content.text == content
+
+
+def test_by_its_count_makes_the_clause_the_owners_claim() -> None:
+    extraction = extract(
+        "The army said on Monday that the road was open. By its count, more than 300 rebels "
+        "have been killed near Varo since March."
+    )
+    claim = next(c for c in extraction.claims if "300" in c.content.text)
+    assert claim.content.text.startswith("more than 300 rebels have been killed")
+    assert claim.claimant is not None and "army" in claim.claimant.lower()

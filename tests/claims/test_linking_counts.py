@@ -10,6 +10,7 @@ from claims import extract
 from claims.linking import facts_of, facts_of_article
 from claims.periods import find_when, resolve
 from claims.places import find_places
+from claims.quantities import find_quantities, quantities_of
 
 from .test_linking import MON, claim, facts, link
 
@@ -363,3 +364,71 @@ def test_the_same_period_is_the_period_of_the_claim_before() -> None:
     assert east.period == north.period and north.period.explicit
     found = link(north, east)
     assert found is not None and found.kind == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures that leave out what they count
+
+
+def test_a_bare_figure_counts_what_the_figure_before_it_counts() -> None:
+    article = (
+        "The interior ministry said 12 people were detained at the rally in Varo on Monday; "
+        "the organisers said at least 70."
+    )
+    found = facts_of_article(extract(article), MON)
+    (q,) = found[-1].quantities
+    assert (q.measure, q.category, q.interval.low) == ("arrested", "people", 70)
+    relation = link(found[0], found[-1])
+    assert relation is not None and relation.kind == "contradiction"
+
+
+def test_the_figure_refers_to_the_count_of_the_claim_before() -> None:
+    article = (
+        "The Northern Defence Ministry said 40 Northern soldiers had been killed near Varo on "
+        "Monday. The Eastern Federation's General Staff put the figure at close to 900."
+    )
+    first, second = facts_of_article(extract(article), MON)
+    (q,) = second.quantities
+    assert (q.measure, q.category, q.side) == ("killed", "soldiers", "northern")
+    relation = link(first, second)
+    assert relation is not None and relation.kind == "contradiction"
+
+
+def test_a_crowd_estimated_at_a_figure_counts_those_taking_part() -> None:
+    article = "Police estimated the crowd at the march in Varo on Sunday at 4,000 people."
+    (f,) = facts_of_article(extract(article), MON)
+    assert [(q.measure, q.category) for q in f.quantities] == [("participants", "people")]
+
+
+def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
+    (q,) = quantities_of(
+        [],
+        "was now close to 1,700",
+        0,
+        context="The ministry said the number of Eastern soldiers killed near Varo was now "
+        "close to 1,700.",
+    )
+    assert (q.measure, q.category, q.side) == ("killed", "soldiers", "eastern")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "category"),
+    [
+        ("no more than 25 people had been on the pier", "present", "people"),
+        ("fewer than 200 were present", "present", "people"),
+        ("at least 30 of its members were taken away by police", "arrested", "members"),
+        ("the party still had 61 deputies behind it", "held", "deputies"),
+        ("the bridgehead measured no more than nine square kilometres", "held", "area"),
+        ("the number of sick at more than 120", "ill", "people"),
+        ("about 800 people were still living in shelters", "displaced", "people"),
+        ("only 47 deputies had raised their hands for the bill", "voted for", "deputies"),
+    ],
+)
+def test_what_a_figure_counts_by_its_wording(text: str, measure: str, category: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.category) == (measure, category)
+
+
+def test_the_general_staffs_own_losses_are_its_sides() -> None:
+    (q,) = find_quantities("the General Staff's own losses on Tuesday at 11", own_side="eastern")
+    assert (q.measure, q.side, q.interval.low) == ("casualties", "eastern", 11)
