@@ -37,6 +37,26 @@ def find_title(text: str) -> str | None:
     return first
 
 
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z'’.\- ]{1,40}?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)\n]{1,60}\))?\s*[-–—]|:)\s"
+)
+
+
+def find_dateline(text: str) -> str | None:
+    """The place an article was filed from ("EASTPORT, Jan 6 (Eastport Daily) - ...", "Northgate:
+    ..."), in the first paragraph after the headline; where a story is filed tells whose
+    "Defence Ministry" an unqualified one is."""
+    body = text.lstrip()
+    if find_title(text) is not None:
+        body = body.partition("\n")[2].lstrip()
+    m = _DATELINE.match(body)
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    return place.title() if place.isupper() else place
+
+
 def split_blocks(text: str, limit: int = BLOCK_CHARS) -> Iterator[Block]:
     """Cut at paragraph breaks, falling back to sentence ends, then to white space."""
     pos = 0

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from claims.article import find_title, split_blocks
+from claims.article import find_dateline, find_title, split_blocks
 from claims.attribution import Attribution, find_attributions
 from claims.carry import carry_back
 from claims.claimants import ClaimantResolver, Mention, describe
@@ -122,7 +122,12 @@ class _ArticleBuilder:
                     else claim.kind,
                 )
             )
-        return Extraction(language=self.language, title=find_title(self.text), claims=tuple(claims))
+        return Extraction(
+            language=self.language,
+            title=find_title(self.text),
+            claims=tuple(claims),
+            dateline=find_dateline(self.text),
+        )
 
     def _claim(self, attribution: Attribution, offset: int) -> tuple[Claim, Mention | None]:
         pieces = [*attribution.content, *attribution.cue]

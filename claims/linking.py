@@ -116,6 +116,9 @@ class ClaimFacts:
     """`stories.story_of(...).key`, kept so scoring candidates never recomputes it."""
     story_title: str | None = None
     hedged: bool = False
+    speaker: str | None = None
+    """Key of the spokesperson who spoke for the claimant ("anna berg"): the same person
+    named alone in another story speaks for the same body."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -141,6 +144,7 @@ class ClaimFacts:
             "story": self.story,
             "story_title": self.story_title,
             "hedged": self.hedged,
+            "speaker": self.speaker,
         }
 
     @classmethod
@@ -169,6 +173,7 @@ class ClaimFacts:
             story=data.get("story"),
             story_title=data.get("story_title"),
             hedged=bool(data.get("hedged", False)),
+            speaker=data.get("speaker"),
         )
 
 
@@ -338,16 +343,30 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
     "the Eastern Federation's General Staff"; "the ministry" is the ministry last named."""
     out: list[tuple[str | None, str | None]] = []
     seen: list[tuple[str, str, str | None]] = []  # (key as named, key resolved, side)
+    # filed from a capital: its "Defence Ministry", named without a side, is that country's
+    home = country_name(extraction.dateline) if extraction.dateline else None
     for claim in extraction.claims:
         name = claimant_name(claim)
         raw = claimant_key(name)
         side = _side_text_of(name, claim.claimant_role)
+        if side is None and name and _is_country(name):
+            side = name  # the country speaking: "Northgate said it had lost 29 drones"
         if raw is None:
             out.append((None, side))
             continue
         body = _spokesperson_body(name or "")
         resolved, resolved_side = raw, side
+        # "The Defence Ministry" in a story filed from Eastport, with no ministry named before,
+        # is Eastport's
+        home_body = (
+            home is not None
+            and side is None
+            and len(raw.split()) >= 2
+            and set(raw.split()) <= _BODY_WORDS
+        )
         for named, key, key_side in reversed(seen):
+            if side and key_side and side_key(side) != side_key(key_side):
+                continue  # "the Northern Defence Ministry" is never the Eastern one
             if raw in _FIRM_NOUNS:
                 # "the company" is the last business named before it ("Sorland Rail")
                 hit = key not in _FIRM_NOUNS and key.split()[-1] in _FIRM_ENDINGS
@@ -362,6 +381,12 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             if hit:
                 resolved, resolved_side = key, side or key_side
                 break
+        else:
+            if home_body and home is not None:
+                resolved = claimant_key(f"{home} {raw}") or raw
+                resolved_side = home
+            elif body:
+                resolved = " ".join(body)  # "General Staff spokesman Pavel Orlov": the staff
         capital = _lead_capital(claim)
         if capital is not None and claim.source is not None:
             if _side_text_of(_clean_name(claim.source.text), None) is None:
@@ -434,7 +459,7 @@ def facts_of(
     name = claimant_name(claim)
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
-    if side_text is None and name and country_name(name):
+    if side_text is None and name and _is_country(name):
         side_text = name  # "Northgate put its losses at 21": the capital is its government
     side = (
         side_key(claimant_side) if claimant_side else (side_key(side_text) if side_text else None)
@@ -503,6 +528,7 @@ def facts_of(
         story=story.key if story else None,
         story_title=story.title if story else None,
         hedged=claim.hedged,
+        speaker=claimant_key(claim.speaker) if claim.speaker else None,
     )
 
 
@@ -727,6 +753,15 @@ _NAME_THEN_ROLE = re.compile(
 """"Nordline, the ferry's operator": the name before the role."""
 
 
+def _same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """ "Anna Berg, spokeswoman for the Northern Defence Ministry" in one story and
+    "spokeswoman Anna Berg" in the next: one voice. A surname alone is not enough here."""
+    if a.speaker is None:
+        return False
+    other = b.speaker or b.claimant
+    return other is not None and len(other.split()) >= 2 and same_claimant(a.speaker, other)
+
+
 def same_claimant(a: str | None, b: str | None) -> bool:
     """Keys equal, or one names the other more fully: "defence ministry" and "northern republic
     defence ministry"; "kovac" and "marta kovac"."""
@@ -742,6 +777,17 @@ def same_claimant(a: str | None, b: str | None) -> bool:
         return True
     # one word: a surname or a short reference ("the commission") to the name it ends
     return small[0] == large[-1]
+
+
+_STATE = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'-]+\s+)+(?:Republic|Federation|Kingdom|Union|States|Emirates)",
+)
+
+
+def _is_country(name: str) -> bool:
+    """A country or its capital speaking as itself: "Russia", "Northgate", "the Northern
+    Republic" (a name made like a state's, for countries the built-in list lacks)."""
+    return country_name(name) is not None or _STATE.fullmatch(name.strip()) is not None
 
 
 def _side_text_of(name: str | None, role: str | None) -> str | None:
@@ -869,7 +915,9 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
     if _order(b) < _order(a):
         a, b = b, a
     # "the Northern ministry" and "the Eastern Federation's Defence Ministry" are two bodies
-    same = same_claimant(a.claimant, b.claimant) and not (a.side and b.side and a.side != b.side)
+    same = (
+        same_claimant(a.claimant, b.claimant) or _same_speaker(a, b) or _same_speaker(b, a)
+    ) and not (a.side and b.side and a.side != b.side)
     if not (same or _share_anything(a, b)):
         return None  # most candidates: nothing in common, no need to score
     match = _quantity_match(a, b, same)

@@ -96,12 +96,15 @@ class Extraction:
     language: str
     title: str | None
     claims: tuple[Claim, ...] = field(default_factory=tuple)
+    dateline: str | None = None
+    """Where the article was filed ("Eastport"), when it opens with a dateline."""
 
     def to_json(self, path: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {} if path is None else {"path": path}
         out.update(
             language=self.language,
             title=self.title,
+            dateline=self.dateline,
             claims=[c.to_json() for c in self.claims],
         )
         return out

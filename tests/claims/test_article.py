@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.article import find_title, split_blocks
+from claims.article import find_dateline, find_title, split_blocks
 
 
 @given(st.text(alphabet=st.sampled_from('ab .\n"”é'), max_size=3_000), st.integers(20, 400))
@@ -35,3 +36,16 @@ def test_title_is_the_headline_line() -> None:
 def test_no_title_when_the_first_line_is_a_sentence() -> None:
     assert find_title("The ministry said 20 people died.\nMore text.") is None
     assert find_title("Just one line without a body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Headline here\n\nEASTPORT, Jan 6 (Eastport Daily) - Troops moved.", "Eastport"),
+        ("Headline here\n\nKyiv: The ministry said 4 were hurt.", "Kyiv"),
+        ("Headline here\n\nTroops moved on Monday, the ministry said.", None),
+        ("NORTHGATE/EASTPORT, Dec 29 (Wire) - Both sides spoke.", None),
+    ],
+)
+def test_the_dateline_is_where_the_story_was_filed(text: str, place: str | None) -> None:
+    assert find_dateline(text) == place

@@ -432,3 +432,46 @@ def test_what_a_figure_counts_by_its_wording(text: str, measure: str, category: 
 def test_the_general_staffs_own_losses_are_its_sides() -> None:
     (q,) = find_quantities("the General Staff's own losses on Tuesday at 11", own_side="eastern")
     assert (q.measure, q.side, q.interval.low) == ("casualties", "eastern", 11)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who speaks
+
+
+def test_a_country_speaking_for_itself_owns_what_it_lost() -> None:
+    for name, side in (("The Southern Republic", "southern"), ("Ukraine", "ukraine")):
+        article = f"{name} said it had lost 12 drones over Varo since Monday."
+        (f,) = facts_of_article(extract(article), MON)
+        assert f.side == side
+        (q,) = f.quantities
+        assert q.side == side
+
+
+def test_an_unqualified_ministry_in_a_story_filed_from_a_capital_is_that_countrys() -> None:
+    article = (
+        "Varo clashes continue\n\nMOSCOW, Mar 3 (Wire) - The Defence Ministry said its units "
+        "had shot down 14 drones over Belgorod overnight."
+    )
+    extraction = extract(article)
+    assert extraction.dateline == "Moscow"
+    (f,) = facts_of_article(extraction, MON)
+    assert f.side == "russia" and f.claimant is not None and "russia" in f.claimant
+
+
+def test_the_same_spokesperson_in_two_stories_is_one_claimant() -> None:
+    first = facts_of_article(
+        extract(
+            "Ivo Lind, spokesman for the Marrovian Defence Ministry, said on Monday that 40 "
+            "Eastern soldiers had been killed near Varo since Friday."
+        ),
+        MON,
+    )[0]
+    later = facts_of_article(
+        extract(
+            "Spokesman Ivo Lind said on Thursday that 75 Eastern soldiers had been killed near "
+            "Varo since Friday."
+        ),
+        MON + timedelta(days=3),
+    )[0]
+    relation = link(first, later)
+    assert relation is not None and relation.kind == "update"
