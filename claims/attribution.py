@@ -372,6 +372,20 @@ def _clause_end(verb: Token, start: int) -> int:
     return end
 
 
+def _tally_owner(doc: Doc, count: Token) -> Span | None:
+    """The named owner of a count or tally just before ("The General Staff's running tally")."""
+    for tok in reversed(doc[max(0, count.i - 60) : count.i]):
+        if tok.lower_ not in COUNT_NOUNS and tok.lower_ not in ("figure", "toll", "total"):
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            end = owner.right_edge.i + 1
+            if doc[end - 1].dep_ == "case":
+                end -= 1  # "The General Staff's": the staff
+            return doc[owner.left_edge.i : end]
+    return None
+
+
 COUNT_NOUNS = frozenset({"count", "tally", "reckoning", "estimate", "estimates", "figures"})
 
 
@@ -394,6 +408,9 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if not content:
             continue
         source = doc[owner.left_edge.i : owner.right_edge.i + 1]
+        if owner.pos_ == "PRON":
+            # "The General Staff's running tally ... By its count, ...": the tally's owner
+            source = _tally_owner(doc, tok) or source
         cue = doc[tok.head.i : tok.i + 1]
         out.append(Attribution(content, "according_to", source, (cue,), 0.9))
     return out
@@ -560,7 +577,18 @@ def find_source(cand: Candidate) -> Span | None:
         return doc[_noun_start(subject) : subject.i + 1]
     if subject.dep_ == "expl" or subject.lower_ == "it" and _is_passive(tok):
         return None
-    return _within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok)
+    return _after_dateline(
+        _within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok)
+    )
+
+
+def _after_dateline(span: Span) -> Span:
+    """ "EASTPORT, Jan 6 (Eastport Daily) - Anna Berg, ...": the dateline glued to the first
+    sentence is not part of its subject."""
+    for t in span:
+        if t.text in ("-", "–", "—") and t.i > span.start and span.doc[t.i - 1].text == ")":
+            return span.doc[t.i + 1 : span.end] if t.i + 1 < span.end else span
+    return span
 
 
 def _within_paragraph(span: Span, cue: Token) -> Span:

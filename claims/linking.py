@@ -266,7 +266,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         # "put the number at nearly 50,000" refers to the figures of the claim just before
         antecedents: tuple[Quantity, ...] = ()
         if out and previous is not None and 0 <= claim.sentence.start - previous.sentence.end < 600:
-            antecedents = out[-1].quantities
+            antecedents = next((f.quantities for f in reversed(out[-3:]) if f.quantities), ())
         # "injured in the collision": the collision's place, though a paragraph on other news
         # came in between
         default = next((where[e] for e in events if e in where), nearest)
@@ -283,7 +283,8 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         if facts.place_names and not facts.inferred_places:
             nearest = facts.place_names
             where.update(dict.fromkeys(events, facts.place_names))
-        if not facts.period.explicit and _SAME_PERIOD.search(_context_text(claim)):
+        own_same = _SAME_PERIOD.search(claim.content.text) and not find_when(claim.content.text)
+        if (own_same or not facts.period.explicit) and _SAME_PERIOD.search(_context_text(claim)):
             # "over the same period": the period of the closest claim before that gives one
             earlier = next((f.period for f in reversed(out) if f.period.explicit), None)
             if earlier is not None:
@@ -358,11 +359,15 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
         resolved, resolved_side = raw, side
         # "The Defence Ministry" in a story filed from Eastport, with no ministry named before,
         # is Eastport's
+        as_written = (
+            claimant_key(_clean_name(claim.source.text)) if claim.source is not None else None
+        ) or raw
         home_body = (
             home is not None
-            and side is None
-            and len(raw.split()) >= 2
-            and set(raw.split()) <= _BODY_WORDS
+            and _side_text_of(_clean_name(claim.source.text) if claim.source else name, None)
+            is None
+            and len(as_written.split()) >= 2
+            and set(as_written.split()) <= _BODY_WORDS
         )
         for named, key, key_side in reversed(seen):
             if side and key_side and side_key(side) != side_key(key_side):
@@ -382,11 +387,22 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
                 resolved, resolved_side = key, side or key_side
                 break
         else:
-            if home_body and home is not None:
-                resolved = claimant_key(f"{home} {raw}") or raw
+            if home_body and home is not None and side is None:
+                resolved = claimant_key(f"{home} {as_written}") or raw
                 resolved_side = home
             elif body:
                 resolved = " ".join(body)  # "General Staff spokesman Pavel Orlov": the staff
+        if (
+            home_body
+            and home is not None
+            and resolved_side is not None
+            and side_key(resolved_side) != side_key(home)
+            and _strikes_side(claim.content.text, resolved_side)
+        ):
+            # "The Defence Ministry said its crews had shot down 38 Northern drones", in a story
+            # from Eastport after Northern officials spoke: Eastport's ministry, not Northgate's
+            resolved = claimant_key(f"{home} {as_written}") or raw
+            resolved_side = home
         capital = _lead_capital(claim)
         if capital is not None and claim.source is not None:
             if _side_text_of(_clean_name(claim.source.text), None) is None:
@@ -404,6 +420,19 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             seen.append((source, resolved, resolved_side))
         out.append((resolved, resolved_side))
     return out
+
+
+_STRIKES = re.compile(
+    r"\b(?:it|we|(?:its|our) [\w-]+(?: [\w-]+)?) (?:had |have |has )?(?:shot down|brought down"
+    r"|downed|destroyed|intercepted|killed|captured) (?:[\w,]+ ){0,3}?([A-Z][\w-]+)"
+)
+
+
+def _strikes_side(content: str, side: str) -> bool:
+    """Whether the speaker says its own forces hit `side` ("its crews had shot down 38
+    Northern drones"): a body does not boast of downing its own side's drones."""
+    m = _STRIKES.search(content)
+    return m is not None and side_key(m.group(1)) == side_key(side)
 
 
 _BODY_WORDS = frozenset(
@@ -466,7 +495,7 @@ def facts_of(
     )
     if claimant_side:
         side_text = claimant_side
-    content = claim.content.text
+    content = _with_elliptical_tail(claim)
     context = _context_text(claim)
     quantities = quantities_of(
         claim.figures,
@@ -480,10 +509,13 @@ def facts_of(
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
     own = find_when(content)
-    if given and own and given in own:
-        given = own  # "since the battle began on December 22", not the day alone
+    wide = find_when(context)
+    for longer in (own, wide):
+        if given and longer and given in longer:
+            given = longer  # "since the battle began on December 22", not the day alone
+            break
     period = resolve(None, published)
-    for expression in (given, own, find_when(context)):
+    for expression in (given, own, wide):
         period = resolve(expression, published)
         if period.explicit:
             break
@@ -751,6 +783,28 @@ _NAME_THEN_ROLE = re.compile(
     r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*),\s*(?:the|a|an|its|their)\s.*$"
 )
 """"Nordline, the ferry's operator": the name before the role."""
+
+
+_TAIL = re.compile(
+    r"^\s*,?\s*(?:and|but|while|with)\s+(?:(?:more than|about|nearly|some|almost|over|at least"
+    r"|roughly|around|close to)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a dozen|dozens|hundreds)\b)"
+)
+
+
+def _with_elliptical_tail(claim: Claim) -> str:
+    """The content with a figure the engine left after it: "it had downed 26 drones on Saturday
+    night alone, and 74 since January 1" is one claim of two figures."""
+    content = claim.content.text
+    sentence = claim.sentence.text
+    end = claim.content.end - claim.sentence.start
+    if not 0 < end <= len(sentence) or sentence[:end][-len(content) :] != content:
+        return content
+    tail = sentence[end:]
+    if not _TAIL.match(tail):
+        return content
+    stop = re.search(r"[.;:!?]|,\s*(?:and\s+)?(?:said|says|according)\b|\s[\"“]", tail)
+    return content + tail[: stop.start() if stop else len(tail)].rstrip(" ,")
 
 
 def _same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:

@@ -81,8 +81,9 @@ _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("since_start_of", r"\bsince the (?:start|beginning) of (?:(?:the|this) )?"
-                           r"(year|month|week|" + _MONTH[1:-4] + r")\b"),
+        ("since_start_of", r"\bsince the (?:start|beginning|turn) of (?:(?:the|this) )?"
+                           r"(year|month|week|" + _MONTH[1:-4] + r")\b"
+                           r"|\bsince (?:the )?(new year)(?:['’]s day)?\b"),
         ("total", r"\bsince the (?:start|beginning|outbreak|launch) of (?:the |this )?\w+"
                   r"|\bsince the (?:war|invasion|conflict|offensive|fighting|shelling|siege"
                   r"|bombardment|bombing|assault|attacks?|floods?|flooding|strike|protests?)"
@@ -174,8 +175,8 @@ def _resolve(name: str, m: re.Match[str], pub: date) -> tuple[date | None, date]
     if name in ("total", "toll"):
         return None, pub
     if name == "since_start_of":
-        unit = g[0]
-        if unit == "year":
+        unit = (g[0] or g[1] or "").lower()
+        if unit in ("year", "new year"):
             return date(pub.year, 1, 1), pub
         if unit == "month":
             return pub.replace(day=1), pub

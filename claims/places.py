@@ -60,6 +60,12 @@ _SIDE_NOUN = re.compile(
     r"\s+(?:hands|control|forces|troops|positions|territory|lines|units|soldiers|army|side)\b"
 )
 
+_COMMON_NOUN = re.compile(
+    r"\s+(?:city|town|village|capital|port|captivity|custody|bank|border|region|front|side"
+    r"|drones?|aircraft|jets?|planes?)\b"
+)
+"""A thing a side's adjective describes: "the Eastern city", "Northern captivity"."""
+
 _OFFICIALS = re.compile(
     r"\b(?:mayor|governor|council|authorities|residents|people|officials|police) (?:of|in)\s+"
     r"(?:the\s+)?"
@@ -91,9 +97,11 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
                 if words[0].lower().endswith(_SIDE_ENDINGS) and (
-                    n > 0 or _SIDE_NOUN.match(text, m.end(1))
+                    n > 0
+                    or _SIDE_NOUN.match(text, m.end(1))
+                    or (len(words) == 1 and _COMMON_NOUN.match(text, m.end(1)))
                 ):
-                    continue  # "the Northern offensive", "in Northern hands"
+                    continue  # "the Northern offensive", "Northern captivity", "the Eastern city"
                 found.append((m.start(1) + offset, " ".join(words)))
     for m in _AREAS.finditer(text):
         found.append((m.start(1), "the " + m.group(1)))

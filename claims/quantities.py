@@ -473,12 +473,38 @@ def find_quantities(
     out: list[Quantity] = []
     for number in numbers:
         q = _describe(toks, number, own_side, own_side_text, hint)
+        before = out[-1] if out else (antecedents[-1] if antecedents else None)
         if q is None and not number.percent:
-            before = out[-1] if out else (antecedents[-1] if antecedents else None)
             q = _elliptical(toks, number, before, gathering=gathering, near=bool(out))
+        elif q is not None and before is not None:
+            q = _losses_of_kind(toks, number, q, before)
         if q is not None:
             out.append(q)
     return out
+
+
+def _losses_of_kind(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:
+    """ "put its own losses over Korvin since January 1 at 45" right after drones downed over
+    Korvin: losses over a place, of the kind just counted, not of people."""
+    if q.measure != "casualties" or q.category != "people" or before.category not in _EQUIPMENT:
+        return q
+    if before.measure not in ("destroyed", "casualties"):
+        return q
+    lo, hi = _clause(toks, number.first, number.last)
+    if any(
+        t.low in _CATEGORY_WORDS or _MEASURE_WORDS.get(t.low) in _PEOPLES_FATES for t in toks[lo:hi]
+    ):
+        return q  # "losses of 40 soldiers", "losses of 655 killed and wounded": people
+    aerial = any(
+        t.low == "over" and nxt.text[:1].isupper()
+        for t, nxt in zip(toks[lo:hi], toks[lo + 1 : hi], strict=False)
+    )
+    if not aerial:
+        return q  # "its losses around Dalsk had risen to 640" after tanks: still people
+    return replace(q, measure="destroyed", category=before.category)
+
+
+_PEOPLES_FATES = frozenset({"killed", "wounded", "captured", "missing"})
 
 
 _GATHERING = re.compile(
@@ -971,8 +997,26 @@ def _describe(
             side, side_text = _side_after(toks, cat_at, hi)
     if side is None:
         side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
+    if (
+        side is None
+        and own_side
+        and measure in ("destroyed", "captured")
+        and _inflicted(toks, lo, number.first)
+    ):
+        side = f"!{own_side}"  # "its crews brought down 58 drones": the enemy's drones
     forecast = _is_forecast(toks, lo, number.first)
     return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+
+
+_INFLICTED = frozenset("downed destroyed intercepted captured shot brought knocked".split())
+_SUFFERED = frozenset("lost losses lose losing own suffered".split())
+
+
+def _inflicted(toks: list[_Tok], lo: int, first: int) -> bool:
+    """Whether the clause before the figure does something to the figure ("shot down 38",
+    "has destroyed ... 163") rather than suffering it ("lost 34")."""
+    words = {t.low for t in toks[lo:first]}
+    return bool(words & _INFLICTED) and not words & _SUFFERED
 
 
 _HOLDS = frozenset("behind rely relies count counts down has had have command commands".split())
@@ -1114,7 +1158,10 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
             words = cue.split()
             if [t.low for t in toks[start : start + len(words)]] == words:
                 # a cue's nearest word counts: "killed, wounded and missing, stood at 692"
-                dist = min(_distance(start, number), _distance(start + len(words) - 1, number))
+                dist = min(
+                    _distance(start, number, toks),
+                    _distance(start + len(words) - 1, number, toks),
+                )
                 if best is None or dist < best[0]:
                     best = (dist, measure)
     for j in range(lo, hi):
@@ -1129,7 +1176,7 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
             continue  # "the losses came to 58" is a sum; "came back" is a cue above
         if toks[j].low == "held" and (j == 0 or toks[j - 1].low not in _PASSIVE):
             continue  # "had been held" is detained; "held a rally", "held 56 seats" are not
-        dist = _distance(j, number)
+        dist = _distance(j, number, toks)
         if best is None or dist < best[0]:
             best = (dist, m)
     if best is None:
@@ -1148,10 +1195,18 @@ _PRESENT = re.compile(
 _PASSIVE = frozenset("been being were was are is".split())
 
 
-def _distance(j: int, number: _Number) -> int:
+def _distance(j: int, number: _Number, toks: list[_Tok] | None = None) -> int:
+    """Words apart, after the figure winning ties; a clause of its own in between ("148 had
+    fallen ill, and that two of them had died") puts a word far away."""
+    # "17,400 who had fled": a relative clause right after the figure is the figure's own
+    between = range(number.last + 3, j) if j > number.last else range(j + 1, number.first)
+    far = 20 if toks is not None and any(toks[k].low in _NEW_CLAUSE for k in between) else 0
     if j > number.last:
-        return 2 * (j - number.last)
-    return 2 * (number.first - j) + 1
+        return 2 * (j - number.last) + far
+    return 2 * (number.first - j) + 1 + far
+
+
+_NEW_CLAUSE = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 def _left_means_fled(toks: list[_Tok], j: int) -> bool:
@@ -1240,6 +1295,7 @@ def _side_in_clause(
             and j + 1 < first
             and (
                 toks[j + 1].low in _SIDE_NOUNS
+                or toks[j + 1].low in _DEAD_NOUNS
                 or _MEASURE_WORDS.get(toks[j + 1].low) == "casualties"
             )
         ):

@@ -329,3 +329,58 @@ def test_a_capital_in_a_persons_or_papers_name_is_no_country() -> None:
     assert claimant_key("Kyiv") == "ukraine"
     assert claimant_key("Paris Hilton") == "paris hilton"
     assert claimant_key("the Washington Post") == "washington post"
+
+
+@pytest.mark.parametrize(
+    "words", ["since the New Year", "since New Year's Day", "since the turn of the year"]
+)
+def test_the_new_year_starts_a_count_on_january_first(words: str) -> None:
+    period = resolve(find_when(f"it had lost 30 drones {words}"), MON + timedelta(days=60))
+    assert period.start is not None and (period.start.month, period.start.day) == (1, 1)
+
+
+def test_a_sides_adjective_before_a_thing_is_no_place() -> None:
+    assert find_places("it had lost 34 drones over the Eastern city") == ()
+    assert find_places("only 21 men in Northern captivity from the Varo fighting") == ("Varo",)
+
+
+def test_drones_a_body_says_it_shot_down_are_the_enemys() -> None:
+    (q,) = find_quantities("its crews brought down 58 drones overnight", own_side="eastern")
+    assert q.side == "!eastern"
+    (lost,) = find_quantities("it had lost 34 drones overnight", own_side="eastern")
+    assert lost.side == "eastern"
+
+
+def test_a_second_figure_after_the_content_belongs_to_the_claim() -> None:
+    article = (
+        "The Eastern Federation's Defence Ministry said on Monday it had downed 26 Northern "
+        "drones over Varo on Saturday night alone, and 74 since January 1."
+    )
+    (f,) = facts_of_article(extract(article), MON)
+    assert [(q.interval.low, q.when) for q in f.quantities] == [
+        (26, None),
+        (74, "since January 1"),
+    ]
+
+
+def test_by_its_count_belongs_to_the_tally_named_before() -> None:
+    article = (
+        "The Eastern Federation's General Staff said on Monday that its troops held the bridge. "
+        "The General Staff's running tally of Northern dead has kept climbing. By its count, "
+        "more than 640 Northern servicemen have been killed near Varo since March 2."
+    )
+    found = extract(article).claims
+    claim = next(c for c in found if "640" in c.content.text)
+    assert claim.source is not None and claim.source.text == "The General Staff"
+
+
+def test_a_ministry_that_shot_down_a_sides_drones_is_not_that_sides() -> None:
+    article = (
+        "Drones over Varo\n\nMOSCOW, Jan 6 (Wire) - Anna Berg, the Ukrainian Defence "
+        "Ministry's spokeswoman, said every house in Varo was still under Ukrainian control. "
+        "The Defence Ministry said its crews had shot down 38 Ukrainian drones over Varo "
+        "overnight."
+    )
+    found = facts_of_article(extract(article), MON)
+    drones = next(f for f in found if "38" in f.text)
+    assert drones.side == "russia"
