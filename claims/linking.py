@@ -516,11 +516,15 @@ def facts_of(
             break
     period = resolve(None, published)
     for expression in (given, own, wide):
+        if expression and re.search(
+            r"\b(?:up|down|rising|falling) from [\w,.]+ " + re.escape(expression), content
+        ):
+            continue  # "148 had fallen ill, up from 61 on Monday": Monday is the 61's
         period = resolve(expression, published)
         if period.explicit:
             break
     else:
-        period = _as_said(claim.sentence.text, published) or period
+        period = _as_said(claim.sentence.text, published) or resolve(None, published)
     quantities = _own_times(quantities, content, period)
     sides = {side} | {q.side for q in quantities}
     engine_places = [
@@ -531,6 +535,10 @@ def facts_of(
     named = tuple(
         dict.fromkeys([*engine_places, *_places_in(content, known_places)])
     ) or find_places(context)
+    lead = _LEAD_PLACE.match(claim.sentence.text)
+    if lead is not None:
+        # "In Northgate, the Defence Ministry said ...": the speaker's capital, no claim's place
+        named = tuple(p for p in named if not (p in lead.group(0) and country_name(p)))
     if not named:
         named = _lead_places(claim.sentence.text)
     if not named and claim.source is not None:
@@ -626,7 +634,9 @@ def _lead_places(sentence: str) -> tuple[str, ...]:
     if m is None:
         return ()
     lead = m.group(0).lstrip()
-    return find_places(lead[0].lower() + lead[1:])
+    found = find_places(lead[0].lower() + lead[1:])
+    # "In Northgate, the Defence Ministry said ...": where the speaker is, not the fighting
+    return tuple(p for p in found if country_name(p) is None)
 
 
 def _places_in(content: str, known: Collection[str]) -> tuple[str, ...]:
@@ -686,7 +696,10 @@ _SPEECH_TIME = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][\w.'’\- ]{1,40}:\s")
+_DATELINE = re.compile(
+    r"(?:^|\n)\s*[A-Z][\w.'’\- ]{1,40}(?::|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)\n]{1,60}\))?"
+    r"\s*[-–—])\s"
+)
 """An article's "Aldora City:" opening says where it was filed, not what a claim is about."""
 _ACCORDING = re.compile(r"\baccording to\b[^,.;]*", re.IGNORECASE)
 

@@ -122,10 +122,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  # "losses had risen to 840": a count that grew to this, so everything so far
                  r"|\b(?:risen|rose|climbed|grown|grew|increased|mounted) to\b"
                  r"|\b(?:now )?(?:stands?|stood) at\b|\bbringing the (?:total|toll|number)\b"
+                 r"|\bhad (?:passed|exceeded|topped|reached)\b"
                  r"|\b(?:real|true|overall|official|full) toll\b"
                  # "its casualties in the battle": the whole battle's so far
                  r"|\bin (?:the|this|that) (?:\w+ )?"
-                 r"(?:battle|offensive|siege|campaign|war)\b"),
+                 r"(?:battle|offensive|siege|campaign|war|fighting for)\b"),
     )
 )  # fmt: skip
 

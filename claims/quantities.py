@@ -478,9 +478,28 @@ def find_quantities(
             q = _elliptical(toks, number, before, gathering=gathering, near=bool(out))
         elif q is not None and before is not None:
             q = _losses_of_kind(toks, number, q, before)
+            if out:
+                q = _same_people(toks, number, q, out[-1])
         if q is not None:
             out.append(q)
     return out
+
+
+def _same_people(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:
+    """ "150 Northern soldiers had died ..., and that 60 had been taken prisoner": the 60 are
+    Northern soldiers too, whoever's troops the clause names."""
+    if q.category not in ("people", before.category) or before.category not in _PERSONNEL:
+        return q
+    if before.side is None or q.side == before.side:
+        return q
+    nxt = toks[number.last + 1].low if number.last + 1 < len(toks) else "."
+    if nxt[:1].isalpha() and nxt not in _AFTER_BARE and nxt not in _PASSIVE | {"had", "have"}:
+        return q  # "60 civilians", "60 people": a count of its own
+    # only right after "and (that)": "while Northern losses had passed 8,900" names its own side
+    lead = [t.low for t in toks[max(0, number.first - 2) : number.first]]
+    if not lead or lead[-1] not in ("and", "that") and lead[-2:] != ["and", "that"]:
+        return q
+    return replace(q, category=before.category, side=before.side, side_text=before.side_text)
 
 
 def _losses_of_kind(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:
@@ -512,6 +531,9 @@ _GATHERING = re.compile(
     r"|processions?|turnout|attendance)\b",
     re.IGNORECASE,
 )
+_QUALIFIER_WORDS = frozenset(
+    w for _, options in _QUALIFIERS for o in options for w in o.split()
+) | {"well", "only", "just", "barely", "nearer", "some"}
 _ANAPHORS = frozenset("it figure figures number count tally toll total estimate".split())
 _AFTER_BARE = frozenset(
     "in on at since over and or by for from across during with within near around to as "
@@ -537,7 +559,11 @@ def _elliptical(
     if category is None and nxt[:1].isalpha() and nxt not in _AFTER_BARE:
         return None  # "12 schools", "40 square kilometres": a thing of its own
     measure = _measure_near(toks, number, lo, hi)
-    anaphor = any(t.low in _ANAPHORS for t in toks[lo : number.first])
+    # "spoke of 'well over 45,000'": a figure alone refers to the count just before
+    bare = all(not t.low[:1].isalpha() for t in toks[number.last + 1 :]) and all(
+        t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]
+    )
+    anaphor = bare or any(t.low in _ANAPHORS for t in toks[lo : number.first])
     estimate = any(t.low in _PUT_AT or t.low == "claimed" for t in toks[lo : number.first])
     if measure is None and category in (None, "people") and gathering and estimate:
         return Quantity("participants", "people", None, number.interval, number.text)
@@ -795,7 +821,11 @@ def _number_at(
 ) -> tuple[int, float, tuple[float, float] | None] | None:
     """(last token index, value, vague interval) of a number starting at token i."""
     t = toks[i]
-    if t.low in ("a", "an", "any") and (t.low != "any" or denied) and _one_counted(toks, i + 1):
+    if (
+        t.low in ("a", "an", "any")
+        and (t.low != "any" or denied)
+        and _one_counted(toks, i + 1, plural=t.low == "any")
+    ):
         return i, 0.0 if t.low == "any" else 1.0, None  # "a man was killed"; denied "any"
     if t.low[0].isdigit():
         try:
@@ -827,16 +857,20 @@ def _number_at(
     return None
 
 
-def _one_counted(toks: list[_Tok], i: int) -> bool:
-    """ "a man", "a Northern soldier", "any civilians": a singular counted noun right after."""
+def _one_counted(toks: list[_Tok], i: int, *, plural: bool = False) -> bool:
+    """ "a man", "a Northern soldier", "any civilians", "any of its men": a counted noun right
+    after."""
+    if i + 1 < len(toks) and toks[i].low == "of" and toks[i + 1].low in _OF_WHOSE:
+        i += 2  # "any of its men" (denied: none)
     if i < len(toks) and toks[i].text[:1].isupper() and toks[i].low not in _CATEGORY_WORDS:
         i += 1
     if i >= len(toks):
         return False
     low = toks[i].low
-    return low in _CATEGORY_WORDS and low not in _NOT_ONE
+    return low in _CATEGORY_WORDS and (plural or low not in _NOT_ONE)
 
 
+_OF_WHOSE = frozenset({"its", "their", "our", "the", "his", "her"})
 _NOT_ONE = frozenset("men people troops personnel artillery armour armor".split())
 
 

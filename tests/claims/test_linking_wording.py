@@ -11,7 +11,7 @@ from claims import extract
 from claims.linking import claimant_key, facts_of_article
 from claims.periods import find_when, resolve
 from claims.places import find_places
-from claims.quantities import Interval, find_quantities
+from claims.quantities import Interval, find_quantities, quantities_of
 
 from .test_linking import MON, facts, link
 
@@ -384,3 +384,45 @@ def test_a_ministry_that_shot_down_a_sides_drones_is_not_that_sides() -> None:
     found = facts_of_article(extract(article), MON)
     drones = next(f for f in found if "38" in f.text)
     assert drones.side == "russia"
+
+
+def test_a_bare_count_after_and_that_counts_the_same_people() -> None:
+    (killed, taken) = find_quantities(
+        "more than 150 Northern soldiers had died trying to push its troops back, and that 60 "
+        "had been taken prisoner",
+        own_side="eastern",
+    )
+    assert (taken.measure, taken.category, taken.side) == ("captured", "soldiers", "northern")
+    (own, other) = find_quantities(
+        "Eastern losses had risen to 655, while Northern losses had passed 8,900"
+    )
+    assert (own.side, other.side) == ("eastern", "northern")
+
+
+def test_denying_that_any_of_its_men_were_captured_is_none() -> None:
+    (q,) = quantities_of(
+        [],
+        "that any of its men had been captured at Varo",
+        0,
+        own_side="northern",
+        context="The ministry denied that any of its men had been captured at Varo.",
+    )
+    assert (q.measure, q.interval.high, q.side) == ("captured", 0, "northern")
+
+
+def test_an_earlier_figures_day_is_not_the_claims() -> None:
+    article = (
+        "The Health Ministry said on Thursday that 148 people in Varo had now fallen ill, up "
+        "from 61 on Monday."
+    )
+    (f,) = facts_of_article(extract(article), MON + timedelta(days=3))
+    assert f.period.end == MON + timedelta(days=3)
+
+
+def test_the_capital_a_sentence_opens_with_is_where_the_speaker_is() -> None:
+    article = (
+        "In Moscow, the Defence Ministry said Ukrainian units held at most six square "
+        "kilometres on the west bank of the Varo."
+    )
+    (f,) = facts_of_article(extract(article), MON)
+    assert "moscow" not in f.places
