@@ -517,7 +517,8 @@ def facts_of(
     period = resolve(None, published)
     for expression in (given, own, wide):
         if expression and re.search(
-            r"\b(?:up|down|rising|falling) from [\w,.]+ " + re.escape(expression), content
+            r"\b(?:up|down|rising|falling) from [\w,.]+ (?:[^,;]{0,40} )?" + re.escape(expression),
+            content,
         ):
             continue  # "148 had fallen ill, up from 61 on Monday": Monday is the 61's
         period = resolve(expression, published)
@@ -541,6 +542,9 @@ def facts_of(
         named = tuple(p for p in named if not (p in lead.group(0) and country_name(p)))
     if not named:
         named = _lead_places(claim.sentence.text)
+    if named and claim.source is not None and all(place_key(p) in AREAS for p in named):
+        # "In the north, the mountain rescue service at Skarn said": Skarn is the place
+        named = find_places(claim.source.text) or named
     if not named and claim.source is not None:
         named = find_places(claim.source.text, officials_only=True)
     names = named or tuple(default_places)
@@ -1120,6 +1124,8 @@ def _period_relation(
             # two nights' counts are two counts; one body's monthly rates are its series
             return "mixed" if q.percent and q.category in _RATES else None
         return "same" if a.total == b.total and a.partial == b.partial else "mixed"
+    if q.measure in _STATES and abs((a.end - b.end).days) >= 2:
+        return None  # "five still missing" on Friday, "three" on Sunday: two moments
     events = not q.percent and q.measure not in ("remaining", "count")
     if events:
         running = _running_part(a, b)
@@ -1139,6 +1145,10 @@ def _period_relation(
         if stated.start is not None and 0 <= (implicit.end - stated.end).days <= RATE_DAYS:
             return "same"
     return None
+
+
+_STATES = frozenset({"missing", "trapped", "remaining"})
+"""Counts of how things stand, which go down as well as up: only the same day's can clash."""
 
 
 def _running_part(a: Period, b: Period) -> Relation | None:

@@ -60,6 +60,11 @@ _SIDE_NOUN = re.compile(
     r"\s+(?:hands|control|forces|troops|positions|territory|lines|units|soldiers|army|side)\b"
 )
 
+_INSTITUTION = re.compile(
+    r"\s+(?:hospital|clinic|infirmary|morgue|school|church|cathedral|university|prison"
+    r"|stadium)\b",
+    re.IGNORECASE,
+)
 _COMMON_NOUN = re.compile(
     r"\s+(?:city|town|village|capital|port|captivity|custody|bank|border|region|front|side"
     r"|drones?|aircraft|jets?|planes?)\b"
@@ -96,6 +101,8 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                     continue  # "on New Year's Eve"
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
+                if _INSTITUTION.match(text, m.end(1)):
+                    continue  # "died at St Agnes hospital": where, not the event's place
                 if words[0].lower().endswith(_SIDE_ENDINGS) and (
                     n > 0
                     or _SIDE_NOUN.match(text, m.end(1))

@@ -475,3 +475,16 @@ def test_the_same_spokesperson_in_two_stories_is_one_claimant() -> None:
     )[0]
     relation = link(first, later)
     assert relation is not None and relation.kind == "update"
+
+
+def test_people_still_missing_two_days_apart_are_two_moments() -> None:
+    friday = facts_of_article(
+        extract("The rescue service said on Friday that five people were still missing at Varo."),
+        MON + timedelta(days=4),
+    )[0]
+    sunday = facts_of_article(
+        extract("The mayor's office said on Sunday that three people were still missing at Varo."),
+        MON + timedelta(days=6),
+    )[0]
+    relation = link(friday, sunday)
+    assert relation is None or relation.kind != "contradiction"

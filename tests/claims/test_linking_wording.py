@@ -426,3 +426,16 @@ def test_the_capital_a_sentence_opens_with_is_where_the_speaker_is() -> None:
     )
     (f,) = facts_of_article(extract(article), MON)
     assert "moscow" not in f.places
+
+
+def test_a_hospital_is_where_someone_died_not_the_events_place() -> None:
+    assert find_places("a student died in the burns unit at St Agnes hospital") == ()
+
+
+def test_an_area_the_sentence_opens_with_yields_to_the_place_in_the_source() -> None:
+    article = (
+        "In the north, the mountain rescue service at Skarn said on Sunday that the bodies of "
+        "two more skiers had been found, raising the avalanche toll to 11."
+    )
+    (f,) = facts_of_article(extract(article), MON)
+    assert f.places == {"skarn"}
