@@ -526,6 +526,9 @@ def facts_of(
             break
     else:
         period = _as_said(claim.sentence.text, published) or resolve(None, published)
+    if _event_toll(quantities, content, period):
+        # "20 people had been killed" in the fire, said on Saturday: the fire's toll so far
+        period = Period(None, period.end, True, "death toll")
     quantities = _own_times(quantities, content, period)
     sides = {side} | {q.side for q in quantities}
     engine_places = [
@@ -1145,6 +1148,23 @@ def _period_relation(
         if stated.start is not None and 0 <= (implicit.end - stated.end).days <= RATE_DAYS:
             return "same"
     return None
+
+
+_DISASTER = re.compile(
+    r"\b(?:fire|blaze|collision|crash|derailment|capsizing|sinking|avalanche|explosion|blast"
+    r"|collapse|earthquake|landslide|flood|floods|flooding|storm|toll)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_toll(quantities: Sequence[Quantity], content: str, period: Period) -> bool:
+    """The dead of one disaster ("died of injuries from the fire", "20 people had been killed")
+    counted with no time of their own: the toll so far, which can only grow."""
+    if period.total or not quantities or find_when(content) is not None:
+        return False
+    if any(q.measure not in ("killed", "wounded") or q.category == "soldiers" for q in quantities):
+        return False
+    return _DISASTER.search(content) is not None
 
 
 _STATES = frozenset({"missing", "trapped", "remaining"})

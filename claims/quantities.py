@@ -800,9 +800,24 @@ _FRACTIONS: dict[str, float] = {
 }
 
 
+_SMALL = {w: float(n) for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 1 <= n <= 10}
+
+
+def _small_number(tok: _Tok) -> float | None:
+    if tok.low.isdigit() and 1 <= int(tok.low) <= 100:
+        return float(tok.low)
+    return _SMALL.get(tok.low)
+
+
 def _fraction_at(toks: list[_Tok], i: int) -> tuple[int, float] | None:
     """(last token index, percent) of a fraction of something at token i: "half of", "a third
-    of", "the whole of"; "half an hour" or "a third round" are none."""
+    of", "the whole of", "one in six", "three in ten"; "half an hour" or "a third round" are
+    none."""
+    if i + 2 < len(toks) and toks[i + 1].low == "in":
+        part, whole = _small_number(toks[i]), _small_number(toks[i + 2])
+        if part is not None and whole is not None and 2 <= whole <= 100 and part < whole:
+            if i + 3 >= len(toks) or toks[i + 3].low not in _MONTHS:
+                return i + 2, round(100 * part / whole, 1)
     for phrase, value in sorted(_FRACTIONS.items(), key=lambda kv: -len(kv[0])):
         n = phrase.count(" ") + 1
         if " ".join(t.low for t in toks[i : i + n]) != phrase:

@@ -488,3 +488,28 @@ def test_people_still_missing_two_days_apart_are_two_moments() -> None:
     )[0]
     relation = link(friday, sunday)
     assert relation is None or relation.kind != "contradiction"
+
+
+def test_a_disasters_toll_can_only_grow() -> None:
+    early = facts_of_article(
+        extract("Varo police said on Saturday that 20 people had been killed in the fire."),
+        MON,
+    )[0]
+    later = facts_of_article(
+        extract(
+            "The fire service said on Friday that a 19th person had died of injuries from the "
+            "fire in Varo."
+        ),
+        MON + timedelta(days=12),
+    )[0]
+    assert early.period.total and later.period.total
+    relation = link(early, later)
+    assert relation is not None and relation.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [("three in ten", 27, 33), ("one in four", 22, 28)]
+)
+def test_one_in_n_is_a_share(text: str, low: float, high: float) -> None:
+    (q,) = find_quantities(f"{text} voters would back the party")
+    assert q.percent and low - 0.5 <= q.interval.low and q.interval.high <= high + 0.5

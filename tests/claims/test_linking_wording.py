@@ -55,9 +55,13 @@ def test_an_undated_figure_meets_a_toll_given_the_same_days() -> None:
 
 
 def test_an_undated_figure_said_on_a_day_is_that_days_figure() -> None:
-    article = "Ostra Rail said on Monday that 9 people had died in the collision near Varo."
+    article = "Varo police said on Monday that 9 people had been detained near the station."
     (f,) = facts_of_article(extract(article), MON + timedelta(days=2))
     assert f.period.end == MON and not f.period.explicit
+    # the dead of a collision, said on a day, are its toll up to that day
+    toll = "Ostra Rail said on Monday that 9 people had died in the collision near Varo."
+    (f,) = facts_of_article(extract(toll), MON + timedelta(days=2))
+    assert f.period.end == MON and f.period.total
 
 
 # ---------------------------------------------------------------------------------------------
