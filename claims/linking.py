@@ -496,6 +496,12 @@ def facts_of(
     if claimant_side:
         side_text = claimant_side
     content = _with_elliptical_tail(claim)
+    said = _SPEECH_TIME.search(claim.sentence.text)
+    if said is not None:
+        spoken = said.group(0).split(None, 1)[-1]  # "on Monday" of "said on Monday"
+        if content.startswith(spoken + " "):
+            # "said on Monday it had lost 21 drones": the parse put the day in the content
+            content = content[len(spoken) + 1 :]
     context = _context_text(claim)
     quantities = quantities_of(
         claim.figures,
@@ -827,6 +833,21 @@ def _with_elliptical_tail(claim: Claim) -> str:
     return content + tail[: stop.start() if stop else len(tail)].rstrip(" ,")
 
 
+def _one_government(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """ "Northgate" and "the Northern Defence Ministry": a country and its ministries, staff and
+    army speak with one official voice, whose figures form one series."""
+    return a.side is not None and a.side == b.side and _official(a) and _official(b)
+
+
+def _official(f: ClaimFacts) -> bool:
+    if f.claimant is None or f.side is None:
+        return False
+    if f.claimant_name and _is_country(f.claimant_name):
+        return True
+    rest = [w for w in f.claimant.split() if side_key(w) != f.side]
+    return bool(rest) and set(rest) <= _BODY_WORDS | {"republic", "federation"}
+
+
 def _same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool:
     """ "Anna Berg, spokeswoman for the Northern Defence Ministry" in one story and
     "spokeswoman Anna Berg" in the next: one voice. A surname alone is not enough here."""
@@ -990,7 +1011,10 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
         a, b = b, a
     # "the Northern ministry" and "the Eastern Federation's Defence Ministry" are two bodies
     same = (
-        same_claimant(a.claimant, b.claimant) or _same_speaker(a, b) or _same_speaker(b, a)
+        same_claimant(a.claimant, b.claimant)
+        or _same_speaker(a, b)
+        or _same_speaker(b, a)
+        or _one_government(a, b)
     ) and not (a.side and b.side and a.side != b.side)
     if not (same or _share_anything(a, b)):
         return None  # most candidates: nothing in common, no need to score

@@ -513,3 +513,19 @@ def test_a_disasters_toll_can_only_grow() -> None:
 def test_one_in_n_is_a_share(text: str, low: float, high: float) -> None:
     (q,) = find_quantities(f"{text} voters would back the party")
     assert q.percent and low - 0.5 <= q.interval.low and q.interval.high <= high + 0.5
+
+
+def test_a_country_and_its_ministry_give_one_series() -> None:
+    ministry = facts_of_article(
+        extract(
+            "The Ukrainian Defence Ministry said on Monday it had lost 21 drones over Varo "
+            "since January 1."
+        ),
+        MON,
+    )[0]
+    country = facts_of_article(
+        extract("Ukraine said on Friday it had lost 38 drones over Varo since January 1."),
+        MON + timedelta(days=4),
+    )[0]
+    relation = link(ministry, country)
+    assert relation is not None and relation.kind == "update"
