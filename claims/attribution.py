@@ -271,6 +271,9 @@ def _across_semicolon(cand: Candidate, ids: set[int]) -> bool:
 
 
 ESTIMATE_VERBS = frozenset({"estimate", "put", "place", "peg"})
+REVISE_VERBS = frozenset({"raise", "lower", "revise", "update", "increase", "cut"})
+_FIGURE_NOUNS = frozenset({"number", "figure", "toll", "total", "forecast", "projection"})
+"""Verbs of a body changing its own figure: "the ministry raised its count of dead to 27"."""
 
 
 def _estimates(doc: Doc) -> list[Attribution]:
@@ -278,16 +281,22 @@ def _estimates(doc: Doc) -> list[Attribution]:
     the thing and its figure together, which the parse hangs on the verb as two pieces."""
     out = []
     for tok in doc:
-        if tok.lemma_.lower() not in ESTIMATE_VERBS or tok.pos_ != "VERB":
+        lemma = tok.lemma_.lower()
+        if lemma not in ESTIMATE_VERBS | REVISE_VERBS or tok.pos_ != "VERB":
             continue
+        if lemma in REVISE_VERBS and not any(c.dep_ == "nsubj" for c in tok.children):
+            continue  # "the toll was raised to 27": nobody named
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
         if obj is None:
             continue
+        if lemma in REVISE_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
+            continue  # "raised prices to 40 euros" reports a deed, not a figure
+        prep = "to" if lemma in REVISE_VERBS else "at"
         figure = next(
             (
                 p
                 for t in tok.subtree
-                if t.lower_ == "at" and t.i > obj.i
+                if t.lower_ == prep and t.i > obj.i
                 for p in t.children
                 if p.dep_ == "pobj" and any(x.like_num for x in p.subtree)
             ),

@@ -526,6 +526,9 @@ def _losses_of_kind(toks: list[_Tok], number: _Number, q: Quantity, before: Quan
 _PEOPLES_FATES = frozenset({"killed", "wounded", "captured", "missing"})
 
 
+_TALLY_OF = re.compile(
+    r"\b(?:tally|count|number|toll|figure|estimate|total)s? of ((?:[A-Z][\w-]+ )*[a-z][\w-]+)"
+)
 _GATHERING = re.compile(
     r"\b(?:rally|rallies|march|marches|marched|crowds?|protests?|demonstrations?|vigils?"
     r"|processions?|turnout|attendance)\b",
@@ -604,6 +607,13 @@ def quantities_of(
             context=context,
             antecedents=antecedents,
         )
+        named = _TALLY_OF.search(context[:at])
+        if named is not None:
+            # "The General Staff's tally of Northern dead has risen, and it put the number at
+            # almost 600": what the tally counts, for "the number" to refer to
+            before += find_quantities(
+                "1 " + named.group(1), own_side=own_side, own_side_text=own_side_text
+            )
     from_text = find_quantities(
         content,
         own_side=own_side,

@@ -529,3 +529,23 @@ def test_a_country_and_its_ministry_give_one_series() -> None:
     )[0]
     relation = link(ministry, country)
     assert relation is not None and relation.kind == "update"
+
+
+def test_the_number_refers_to_the_tally_the_sentence_names() -> None:
+    (q,) = quantities_of(
+        [],
+        "the number at almost 600",
+        0,
+        context="The army's tally of Eastern dead around the village has risen steadily, and on "
+        "Monday it put the number at almost 600.",
+    )
+    assert (q.measure, q.category, q.side) == ("killed", "soldiers", "eastern")
+
+
+def test_raising_its_count_to_a_figure_is_a_claim() -> None:
+    (claim,) = extract(
+        "The ministry raised the number of its soldiers killed at Varo since March 2 to 27."
+    ).claims
+    assert claim.source is not None and claim.source.text == "The ministry"
+    assert claim.content.text.endswith("to 27")
+    assert extract("The company raised prices to 40 euros.").claims == ()
