@@ -932,7 +932,7 @@ def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> b
     ):
         return True
     if before == "at" and any(
-        t.low in _PUT_AT or t.low in _COUNTED_AT for t in toks[max(0, first - 8) : first]
+        t.low in _PUT_AT or t.low in _COUNTED_AT for t in toks[max(0, first - 12) : first]
     ):
         return False  # "put the death toll at eight", "its own losses on Tuesday at 11"
     return before in ("at", "until", "till") and value <= 24
@@ -1056,6 +1056,8 @@ def _describe(
             side, side_text = _side_after(toks, cat_at, hi)
     if side is None:
         side, side_text = _side_in_clause(toks, lo, number.first, own_side, own_side_text)
+        if side is not None and cat_at < 0 and category == "people" and measure in _WAR_FATES:
+            category = "soldiers"  # "Northern losses ... at 410 killed": a side's losses
     if (
         side is None
         and own_side
@@ -1067,6 +1069,7 @@ def _describe(
     return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
 
 
+_WAR_FATES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
 _INFLICTED = frozenset("downed destroyed intercepted captured shot brought knocked".split())
 _SUFFERED = frozenset("lost losses lose losing own suffered".split())
 
@@ -1322,7 +1325,11 @@ def _side_in_clause(
     "Northern forces lost 1,500 soldiers", "the enemy lost 300"."""
     for j in range(first - 1, lo - 1, -1):
         low = toks[j].low
-        if low in _SIDE_NOUNS or _MEASURE_WORDS.get(low) == "casualties":
+        if (
+            low in _SIDE_NOUNS
+            or low in ("dead", "wounded")
+            or _MEASURE_WORDS.get(low) == ("casualties")
+        ):
             k = j - 1
             own = False
             while k >= lo and toks[k].low in (

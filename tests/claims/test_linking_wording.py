@@ -443,3 +443,20 @@ def test_an_area_the_sentence_opens_with_yields_to_the_place_in_the_source() -> 
     )
     (f,) = facts_of_article(extract(article), MON)
     assert f.places == {"skarn"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northern losses around Varo since the fighting began at 410 killed",
+        "It estimated Eastern Federation dead in the same battle at 7,800",
+    ],
+)
+def test_a_sides_losses_are_its_soldiers(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.category == "soldiers" and q.side in ("northern", "eastern")
+
+
+def test_losses_at_a_small_figure_far_after_the_word_are_no_time() -> None:
+    (q,) = find_quantities("its losses over Varo since the start of the year at 21 drones")
+    assert (q.measure, q.category, q.interval.low) == ("destroyed", "drones", 21)
