@@ -283,8 +283,13 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         if facts.place_names and not facts.inferred_places:
             nearest = facts.place_names
             where.update(dict.fromkeys(events, facts.place_names))
-        own_same = _SAME_PERIOD.search(claim.content.text) and not find_when(claim.content.text)
-        if (own_same or not facts.period.explicit) and _SAME_PERIOD.search(_context_text(claim)):
+        own_when = find_when(claim.content.text)
+        own_same = _SAME_PERIOD.search(claim.content.text) and not own_when
+        # "put its own dead at 84 for the same period on Monday": Monday is when it said so
+        said_day = facts.period.text is not None and _WEEKDAY_ONLY.fullmatch(facts.period.text)
+        if (own_same or said_day or not facts.period.explicit) and _SAME_PERIOD.search(
+            _context_text(claim)
+        ):
             # "over the same period": the period of the closest claim before that gives one
             earlier = next((f.period for f in reversed(out) if f.period.explicit), None)
             if earlier is not None:
@@ -304,6 +309,11 @@ def _events(text: str) -> set[str]:
     return {m.lower() for m in _EVENT.findall(text)}
 
 
+_SINCE_EVENT = re.compile(r"^since the ", re.IGNORECASE)
+"""A count since an event ("since the first cases were reported"): the count's own time."""
+_WEEKDAY_ONLY = re.compile(
+    r"(?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE
+)
 _SAME_PERIOD = re.compile(
     r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?"
     r"|stretch|span|timeframe|interval)\b"
@@ -515,6 +525,8 @@ def facts_of(
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
     own = find_when(content)
+    if given and own and own != given and given not in own and _SINCE_EVENT.search(own):
+        given = own  # "206 had fallen ill since the first cases were reported earlier this month"
     wide = find_when(context)
     for longer in (own, wide):
         if given and longer and given in longer:
@@ -532,7 +544,7 @@ def facts_of(
             break
     else:
         period = _as_said(claim.sentence.text, published) or resolve(None, published)
-    if _event_toll(quantities, content, period):
+    if _event_toll(quantities, content, claim.sentence.text, period):
         # "20 people had been killed" in the fire, said on Saturday: the fire's toll so far
         period = Period(None, period.end, True, "death toll")
     quantities = _own_times(quantities, content, period)
@@ -545,6 +557,8 @@ def facts_of(
     named = tuple(
         dict.fromkeys([*engine_places, *_places_in(content, known_places)])
     ) or find_places(context)
+    # "told reporters in Eastport": a capital outside the content is where the speaker is
+    named = tuple(p for p in named if not (country_name(p) and p not in content))
     lead = _LEAD_PLACE.match(claim.sentence.text)
     if lead is not None:
         # "In Northgate, the Defence Ministry said ...": the speaker's capital, no claim's place
@@ -1176,19 +1190,25 @@ def _period_relation(
 
 _DISASTER = re.compile(
     r"\b(?:fire|blaze|collision|crash|derailment|capsizing|sinking|avalanche|explosion|blast"
-    r"|collapse|earthquake|landslide|flood|floods|flooding|storm|toll)\b",
+    r"|collapse|earthquake|landslide|flood|floods|flooding|storm|toll|outbreak|epidemic)\b",
     re.IGNORECASE,
 )
 
 
-def _event_toll(quantities: Sequence[Quantity], content: str, period: Period) -> bool:
+def _event_toll(
+    quantities: Sequence[Quantity], content: str, sentence: str, period: Period
+) -> bool:
     """The dead of one disaster ("died of injuries from the fire", "20 people had been killed")
-    counted with no time of their own: the toll so far, which can only grow."""
+    or the sick of one outbreak, counted with no time of their own: the toll so far, which can
+    only grow."""
     if period.total or not quantities or find_when(content) is not None:
         return False
-    if any(q.measure not in ("killed", "wounded") or q.category == "soldiers" for q in quantities):
+    if any(
+        q.measure not in ("killed", "wounded", "ill") or q.category == "soldiers"
+        for q in quantities
+    ):
         return False
-    return _DISASTER.search(content) is not None
+    return _DISASTER.search(sentence) is not None
 
 
 _STATES = frozenset({"missing", "trapped", "remaining"})

@@ -89,6 +89,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|bombardment|bombing|assault|attacks?|floods?|flooding|strike|protests?)"
                   r" (?:began|started)\b(?! on\b| last\b| in\b)"
                   r"|\bsince (?:the )?(?:war|invasion|conflict) began"
+                  r"|\bsince the first (?:cases?|deaths?|infections?|reports?)\b"
                   r"|\b(?:in total|so far|to date|altogether|overall|all told|cumulative)\b"),
         ("partial", r"\bby (?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h)\b"
                     r"|\d{1,2}[:.]\d{2}\b|noon\b|midday\b|midnight\b|mid-?afternoon\b|mid-?morning\b)"),
@@ -273,10 +274,15 @@ def _last_weekday(pub: date, weekday: str, *, strictly_before: bool) -> date:
 def inferred_total(p: Period) -> bool:
     """A running total only by its wording ("the toll rose to 37", "losses had risen to 840"):
     the current figure, as an undated one is."""
-    return p.total and p.text is not None and _TOLL.search(p.text) is not None
+    return (
+        p.total
+        and p.text is not None
+        and (_TOLL.search(p.text) is not None or _SINCE_FIRST.search(p.text) is not None)
+    )
 
 
 _TOLL = dict(_PATTERNS)["toll"]
+_SINCE_FIRST = re.compile(r"\bsince the first\b", re.IGNORECASE)
 
 
 def comparable(a: Period, b: Period) -> bool:

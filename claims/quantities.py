@@ -773,6 +773,8 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
             i = last + 1
             continue
         first, qualifier = _qualifier_before(toks, i)
+        if value == 1 and i > 0 and toks[i - 1].low in ("not", "never"):
+            value, first = 0.0, i - 1  # "not a single soldier": none
         if vague is not None:
             interval = Interval(*vague)
         else:
@@ -788,7 +790,7 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
             interval = Interval(value, high)
         written = text[toks[first].start : toks[last].end]
         if toks[i].low in ("a", "an", "any"):
-            written = "none" if toks[i].low == "any" else "one"  # "a man": one, for reasons
+            written = "none" if toks[i].low == "any" or value == 0 else "one"  # "a man": one
         out.append(_Number(first, last, value, interval, percent, written))
         i = last + 1
     return out
@@ -921,6 +923,8 @@ def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> b
     after = toks[last + 1].low if last + 1 < len(toks) else ""
     if before in _MONTHS or after in _MONTHS:
         return True
+    if after == "-" and last + 2 < len(toks) and toks[last + 2].low.startswith(("year", "month")):
+        return True  # "a 79-year-old man": an age
     if after in ("am", "pm", "a.m", "p.m", "o'clock", "hours", "hour", "days", "day", "weeks",
                  "week", "months", "month", "years", "year", "km", "kilometres", "kilometers",
                  "miles", "metres", "meters", "minutes", ":"):  # fmt: skip

@@ -460,3 +460,39 @@ def test_a_sides_losses_are_its_soldiers(text: str) -> None:
 def test_losses_at_a_small_figure_far_after_the_word_are_no_time() -> None:
     (q,) = find_quantities("its losses over Varo since the start of the year at 21 drones")
     assert (q.measure, q.category, q.interval.low) == ("destroyed", "drones", 21)
+
+
+def test_not_a_single_soldier_is_none() -> None:
+    (q,) = find_quantities("not a single Northern soldier had been captured at Varo")
+    assert (q.measure, q.interval.high, q.text) == ("captured", 0, "none")
+
+
+def test_an_age_is_no_count() -> None:
+    assert find_quantities("a third patient, a 79-year-old man, had died") == []
+
+
+def test_the_sick_since_the_first_cases_are_a_running_count() -> None:
+    article = (
+        "The Health Ministry said on Thursday that 206 people in Varo had fallen ill since the "
+        "first cases were reported earlier this month."
+    )
+    f = next(f for f in facts_of_article(extract(article), MON) if "206" in f.text)
+    assert f.period.total
+
+
+def test_a_capital_outside_the_content_is_where_the_speaker_is() -> None:
+    article = (
+        "The Defence Ministry told reporters in Moscow that not a single soldier had been "
+        "captured at Varo."
+    )
+    (f,) = facts_of_article(extract(article), MON)
+    assert "moscow" not in f.places and "varo" in f.places
+
+
+def test_for_the_same_period_on_a_weekday_is_the_earlier_claims_period() -> None:
+    article = (
+        "The General Staff said Northern losses near Varo had passed 1,800 dead since November "
+        "2. Northgate put its own dead at 84 for the same period on Monday."
+    )
+    first, second = facts_of_article(extract(article), MON)
+    assert second.period == first.period
