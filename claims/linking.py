@@ -547,6 +547,12 @@ def facts_of(
     if _event_toll(quantities, content, claim.sentence.text, period):
         # "20 people had been killed" in the fire, said on Saturday: the fire's toll so far
         period = Period(None, period.end, True, "death toll")
+    elif (
+        quantities and all(q.measure == "present" for q in quantities) and _AT_EVENT.search(content)
+    ):
+        # "at least 640 people had been inside when the fire started": the moment of the event,
+        # whenever it is told
+        period = Period(None, period.end, True, "when it happened")
     quantities = _own_times(quantities, content, period)
     sides = {side} | {q.side for q in quantities}
     engine_places = [
@@ -1165,6 +1171,9 @@ def _period_relation(
             # two nights' counts are two counts; one body's monthly rates are its series
             return "mixed" if q.percent and q.category in _RATES else None
         return "same" if a.total == b.total and a.partial == b.partial else "mixed"
+    if q.measure == "present" and "when it happened" in (a.text, b.text):
+        if a.text == b.text or not (a.explicit and b.explicit):
+            return "same"  # people inside when the fire broke out, told on any day
     if q.measure in _STATES and abs((a.end - b.end).days) >= 2:
         return None  # "five still missing" on Friday, "three" on Sunday: two moments
     events = not q.percent and q.measure not in ("remaining", "count")
@@ -1211,6 +1220,11 @@ def _event_toll(
     return _DISASTER.search(sentence) is not None
 
 
+_AT_EVENT = re.compile(
+    r"\bwhen (?:the|it|she|he|they) (?:\w+ ){0,2}(?:broke out|started|began|struck|hit|came down"
+    r"|capsized|sank|left port|left|collapsed|went down)\b",
+    re.IGNORECASE,
+)
 _STATES = frozenset({"missing", "trapped", "remaining"})
 """Counts of how things stand, which go down as well as up: only the same day's can clash."""
 

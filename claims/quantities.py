@@ -1009,6 +1009,10 @@ def _describe(
     measure = _measure_near(toks, number, lo, hi)
     if category == "votes" and measure is None and _won_before(toks, number.first):
         measure, category = "voted for", "deputies"  # "Lang received only 50 votes"
+    if category == "votes" and cat_at + 1 < hi and toks[cat_at + 1].low in ("for", "against"):
+        # "they had counted 48 votes for the bill": deputies voting for it
+        measure = "voted for" if toks[cat_at + 1].low == "for" else "voted against"
+        category = "deputies"
     if cat_at > number.last + 1 and any(
         t.low in _MEASURE_WORDS for t in toks[number.last + 1 : cat_at]
     ):

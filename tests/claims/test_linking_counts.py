@@ -549,3 +549,27 @@ def test_raising_its_count_to_a_figure_is_a_claim() -> None:
     assert claim.source is not None and claim.source.text == "The ministry"
     assert claim.content.text.endswith("to 27")
     assert extract("The company raised prices to 40 euros.").claims == ()
+
+
+def test_people_inside_when_the_fire_broke_out_are_one_count_whenever_told() -> None:
+    chief = facts_of_article(
+        extract(
+            "Fire chief Ivo Saar said about 450 people had been in the club in Varo when the "
+            "fire broke out."
+        ),
+        MON,
+    )[0]
+    prosecutor = facts_of_article(
+        extract(
+            "Prosecutors in Varo said at least 640 people had been inside the club when the "
+            "fire started."
+        ),
+        MON + timedelta(days=20),
+    )[0]
+    relation = link(chief, prosecutor)
+    assert relation is not None and relation.kind == "contradiction"
+
+
+def test_votes_for_a_bill_are_deputies_voting_for_it() -> None:
+    (q,) = find_quantities("they had counted 48 votes for the bill")
+    assert (q.measure, q.category) == ("voted for", "deputies")
