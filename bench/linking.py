@@ -76,15 +76,25 @@ def _norm(text: str) -> str:
 
 
 def find_claim(extraction: Extraction, needle: str) -> Claim | None:
-    """The claim whose content holds the substring; else the one whose sentence does."""
+    """The claim whose content holds the substring; else, of the claims whose sentence holds
+    it, the one whose content overlaps it most ("still denies that any of its men were taken"
+    is the denial's claim, not the figure's before it in the same sentence)."""
     needle = _norm(needle)
     for claim in extraction.claims:
         if needle in _norm(claim.content.text):
             return claim
+    best: tuple[int, Claim] | None = None
     for claim in extraction.claims:
-        if needle in _norm(claim.sentence.text):
-            return claim
-    return None
+        sentence = _norm(claim.sentence.text)
+        at = sentence.find(needle)
+        if at < 0:
+            continue
+        content = _norm(claim.content.text)
+        start = sentence.find(content)
+        overlap = min(at + len(needle), start + len(content)) - max(at, start) if start >= 0 else 0
+        if best is None or overlap > best[0]:
+            best = (overlap, claim)
+    return best[1] if best else None
 
 
 def _jsonl(path: Path) -> list[dict[str, str]]:

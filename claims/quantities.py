@@ -212,7 +212,7 @@ _MEASURE_WORDS: dict[str, str] = {
         "participants",
     ),
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
-    **dict.fromkeys("launched fired sent".split(), "launched"),
+    **dict.fromkeys("launched fired sent flew flown".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
     **dict.fromkeys("sick ill infected infections hospitalised hospitalized".split(), "ill"),
     **dict.fromkeys("returned returning returnees return".split(), "returned"),
@@ -789,7 +789,9 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
             high, last = range_end
             interval = Interval(value, high)
         written = text[toks[first].start : toks[last].end]
-        if toks[i].low in ("a", "an", "any"):
+        if toks[i].low in ("a", "an", "any") and last > i:
+            written = _num(value)  # "a third patient": the third death, 3
+        elif toks[i].low in ("a", "an", "any"):
             written = "none" if toks[i].low == "any" or value == 0 else "one"  # "a man": one
         out.append(_Number(first, last, value, interval, percent, written))
         i = last + 1
@@ -854,6 +856,10 @@ def _number_at(
         and _one_counted(toks, i + 1, plural=t.low == "any")
     ):
         return i, 0.0 if t.low == "any" else 1.0, None  # "a man was killed"; denied "any"
+    if t.low in ("a", "an") and i + 2 < len(toks) and toks[i + 1].low in _ORDINALS:
+        # "a third patient had died": the third death, so three in all
+        if toks[i + 2].low not in _NOT_ORDINAL_OF and toks[i + 2].low[:1].isalpha():
+            return i + 1, float(_ORDINALS[toks[i + 1].low]), None
     if t.low[0].isdigit():
         try:
             value = float(t.low.replace(",", ""))
@@ -882,6 +888,18 @@ def _number_at(
             last, scaled = last + 1, scaled * _SCALES[toks[last + 1].low]  # "five thousand"
         return last, scaled, None
     return None
+
+
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        start=2,
+    )
+}
+_NOT_ORDINAL_OF = frozenset(
+    "of round time day week month year term place consecutive straight quarter party".split()
+)
 
 
 def _one_counted(toks: list[_Tok], i: int, *, plural: bool = False) -> bool:
@@ -1046,6 +1064,7 @@ def _describe(
         category == "deputies" and measure is None and any(t.low in _HOLDS for t in toks[lo:hi])
     ):
         measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
+        category = "seats"  # a party's deputies are its seats
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare
@@ -1137,7 +1156,7 @@ def _quoted_complement(toks: list[_Tok], j: int) -> bool:
     return toks[j].low in ('"', "“") and j > 0 and toks[j - 1].low in _COPULAS
 
 
-_COPULAS = frozenset("was is were are be at to of".split())
+_COPULAS = frozenset("was is were are be at to of on".split())
 
 
 def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]:

@@ -417,7 +417,7 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("no more than 25 people had been on the pier", "present", "people"),
         ("fewer than 200 were present", "present", "people"),
         ("at least 30 of its members were taken away by police", "arrested", "members"),
-        ("the party still had 61 deputies behind it", "held", "deputies"),
+        ("the party still had 61 deputies behind it", "held", "seats"),
         ("the bridgehead measured no more than nine square kilometres", "held", "area"),
         ("the number of sick at more than 120", "ill", "people"),
         ("about 800 people were still living in shelters", "displaced", "people"),

@@ -496,3 +496,16 @@ def test_for_the_same_period_on_a_weekday_is_the_earlier_claims_period() -> None
     )
     first, second = facts_of_article(extract(article), MON)
     assert second.period == first.period
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a third patient, a 79-year-old man, had died", [("killed", 3)]),
+        ("fewer than 20 drones had flown towards Varo", [("launched", 20)]),
+        ('the government could rely on "40 deputies"', [("held", 40)]),
+        ("a third round of talks had failed", []),
+    ],
+)
+def test_ordinals_quoted_counts_and_flights(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(q.measure, q.interval.high) for q in find_quantities(text)] == expected
