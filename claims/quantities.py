@@ -789,7 +789,7 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
             high, last = range_end
             interval = Interval(value, high)
         written = text[toks[first].start : toks[last].end]
-        if toks[i].low in ("a", "an", "any") and last > i:
+        if toks[i].low in ("a", "an") and last > i and toks[i + 1].low in _ORDINALS:
             written = _num(value)  # "a third patient": the third death, 3
         elif toks[i].low in ("a", "an", "any"):
             written = "none" if toks[i].low == "any" or value == 0 else "one"  # "a man": one
