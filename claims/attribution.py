@@ -256,6 +256,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _hedged_attributions(doc, found)
     found += _estimates(doc)
     found += _figures_given(doc, found)
+    found += _parenthetical(doc, found)
     found += _by_count(doc, found)
     return _best_per_content(found)
 
@@ -291,14 +292,18 @@ def _estimates(doc: Doc) -> list[Attribution]:
             continue
         if lemma in REVISE_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
             continue  # "raised prices to 40 euros" reports a deed, not a figure
-        prep = "to" if lemma in REVISE_VERBS else "at"
+        # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
+        preps = ("to",) if lemma in REVISE_VERBS else ("at", "on")
         figure = next(
             (
                 p
+                for prep in preps
                 for t in tok.subtree
                 if t.lower_ == prep and t.i > obj.i
                 for p in t.children
-                if p.dep_ == "pobj" and any(x.like_num for x in p.subtree)
+                if p.dep_ == "pobj"
+                and any(x.like_num for x in p.subtree)
+                and not (prep == "on" and p.ent_type_ == "DATE")
             ),
             None,
         )
@@ -330,8 +335,11 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in FIGURE_VERBS:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or _is_passive(tok):
-            continue
+        if _is_passive(tok) or not any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            for c in (tok.head if tok.dep_ == "conj" else tok).children
+        ):
+            continue  # "the service called off its search ... and gave a toll of 13": its subject
         obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
         if obj is None:
             obj = next(
@@ -361,6 +369,37 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         out.append(
             Attribution((content,), "indirect", find_source(cand), (doc[tok.i : tok.i + 1],), 0.9)
         )
+    return out
+
+
+PARENTHETICAL_CUES = frozenset({"say", "add", "insist", "claim", "report"})
+
+
+def _parenthetical(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "The ministry's own dead numbered 23, she said, four more than on Sunday": a speaker
+    set off by commas after the clause they vouch for, however the parse hangs it."""
+    covered = {i for a in found for piece in a.content for i in range(piece.start, piece.end)}
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in PARENTHETICAL_CUES or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            continue  # a cue with its own content
+        subject = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge.i < 1:
+            continue
+        comma = subject.left_edge.i - 1
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if doc[comma].text != "," or after is None or after.text not in (",", ".", ";"):
+            continue
+        start = tok.sent.start
+        if comma - start < 4 or any(i in covered for i in range(start, comma)):
+            continue
+        content = _trim(doc, doc[start:comma])
+        if content is None or not any(_is_figure(t) for t in content):
+            continue
+        source = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        out.append(Attribution((content,), "indirect", source, (doc[tok.i : tok.i + 1],), 0.9))
     return out
 
 

@@ -815,6 +815,8 @@ def _clean_name(name: str | None) -> str | None:
     name = " ".join(name.strip().split("\n")[-1].split())
     # "Eastport's General Staff, which has never published a toll," is Eastport's General Staff
     name = _ASIDE.sub("", name).strip(" ,")
+    # "A Civic Pulse survey conducted between December 27 and 30" is Civic Pulse's survey
+    name = _FIELDWORK.sub("", name).strip(" ,")
     m = _NAME_THEN_ROLE.match(name)
     return (m.group(1) if m else name) or None
 
@@ -822,6 +824,10 @@ def _clean_name(name: str | None) -> str | None:
 _ASIDE = re.compile(
     r",\s*(?:who|which|whose|where|speaking|writing|polling|citing|quoting|according|"
     r"in a|on|at)\b.*$",
+    re.IGNORECASE,
+)
+_FIELDWORK = re.compile(
+    r"\s+(?:conducted|taken|carried out|published|released|done|held|in the field)\b.*$",
     re.IGNORECASE,
 )
 _NAME_THEN_ROLE = re.compile(

@@ -280,3 +280,26 @@ def test_by_its_count_makes_the_clause_the_owners_claim() -> None:
     claim = next(c for c in extraction.claims if "300" in c.content.text)
     assert claim.content.text.startswith("more than 300 rebels have been killed")
     assert claim.claimant is not None and "army" in claim.claimant.lower()
+
+
+def test_a_speaker_set_off_by_commas_after_a_figure_claims_it() -> None:
+    (claim,) = extract(
+        "The ministry's own dead in the fighting for the bridgehead numbered 23, she said, "
+        "four more than it had reported on Sunday."
+    ).claims
+    assert claim.source is not None and claim.source.text == "she"
+    assert claim.content.text.endswith("numbered 23")
+
+
+def test_a_survey_putting_a_party_on_a_share_is_its_claim() -> None:
+    (claim,) = extract("A Civic Pulse survey taken from May 2 to 4 put Unity on 36 percent.").claims
+    assert claim.content.text == "Unity on 36 percent"
+    (dated,) = extract("Orlov put Northern losses since the battle began on May 2 at 410.").claims
+    assert dated.content.text.endswith("at 410")
+
+
+def test_a_second_verb_sharing_the_subject_gives_its_figure() -> None:
+    found = extract(
+        "The rescue service called off its search on Thursday and gave a final toll of 13 dead."
+    ).claims
+    assert any(c.content.text == "a final toll of 13 dead" for c in found)
