@@ -458,36 +458,34 @@ def test_an_unqualified_ministry_in_a_story_filed_from_a_capital_is_that_country
     assert f.side == "russia" and f.claimant is not None and "russia" in f.claimant
 
 
+def kind_across(earlier: str, later: str, days: int) -> str | None:
+    """The link between the first claims of two one-sentence stories `days` apart."""
+    a = facts_of_article(extract(earlier), MON)[0]
+    b = facts_of_article(extract(later), MON + timedelta(days=days))[0]
+    relation = link(a, b)
+    return relation.kind if relation else None
+
+
 def test_the_same_spokesperson_in_two_stories_is_one_claimant() -> None:
-    first = facts_of_article(
-        extract(
+    assert (
+        kind_across(
             "Ivo Lind, spokesman for the Marrovian Defence Ministry, said on Monday that 40 "
-            "Eastern soldiers had been killed near Varo since Friday."
-        ),
-        MON,
-    )[0]
-    later = facts_of_article(
-        extract(
+            "Eastern soldiers had been killed near Varo since Friday.",
             "Spokesman Ivo Lind said on Thursday that 75 Eastern soldiers had been killed near "
-            "Varo since Friday."
-        ),
-        MON + timedelta(days=3),
-    )[0]
-    relation = link(first, later)
-    assert relation is not None and relation.kind == "update"
+            "Varo since Friday.",
+            3,
+        )
+        == "update"
+    )
 
 
 def test_people_still_missing_two_days_apart_are_two_moments() -> None:
-    friday = facts_of_article(
-        extract("The rescue service said on Friday that five people were still missing at Varo."),
-        MON + timedelta(days=4),
-    )[0]
-    sunday = facts_of_article(
-        extract("The mayor's office said on Sunday that three people were still missing at Varo."),
-        MON + timedelta(days=6),
-    )[0]
-    relation = link(friday, sunday)
-    assert relation is None or relation.kind != "contradiction"
+    kind = kind_across(
+        "The rescue service said on Monday that five people were still missing at Varo.",
+        "The mayor's office said on Wednesday that three people were still missing at Varo.",
+        2,
+    )
+    assert kind != "contradiction"
 
 
 def test_a_disasters_toll_can_only_grow() -> None:
@@ -516,19 +514,15 @@ def test_one_in_n_is_a_share(text: str, low: float, high: float) -> None:
 
 
 def test_a_country_and_its_ministry_give_one_series() -> None:
-    ministry = facts_of_article(
-        extract(
+    assert (
+        kind_across(
             "The Ukrainian Defence Ministry said on Monday it had lost 21 drones over Varo "
-            "since January 1."
-        ),
-        MON,
-    )[0]
-    country = facts_of_article(
-        extract("Ukraine said on Friday it had lost 38 drones over Varo since January 1."),
-        MON + timedelta(days=4),
-    )[0]
-    relation = link(ministry, country)
-    assert relation is not None and relation.kind == "update"
+            "since January 1.",
+            "Ukraine said on Friday it had lost 38 drones over Varo since January 1.",
+            4,
+        )
+        == "update"
+    )
 
 
 def test_the_number_refers_to_the_tally_the_sentence_names() -> None:
@@ -552,22 +546,16 @@ def test_raising_its_count_to_a_figure_is_a_claim() -> None:
 
 
 def test_people_inside_when_the_fire_broke_out_are_one_count_whenever_told() -> None:
-    chief = facts_of_article(
-        extract(
+    assert (
+        kind_across(
             "Fire chief Ivo Saar said about 450 people had been in the club in Varo when the "
-            "fire broke out."
-        ),
-        MON,
-    )[0]
-    prosecutor = facts_of_article(
-        extract(
+            "fire broke out.",
             "Prosecutors in Varo said at least 640 people had been inside the club when the "
-            "fire started."
-        ),
-        MON + timedelta(days=20),
-    )[0]
-    relation = link(chief, prosecutor)
-    assert relation is not None and relation.kind == "contradiction"
+            "fire started.",
+            20,
+        )
+        == "contradiction"
+    )
 
 
 def test_votes_for_a_bill_are_deputies_voting_for_it() -> None:
