@@ -309,6 +309,18 @@ def _events(text: str) -> set[str]:
     return {m.lower() for m in _EVENT.findall(text)}
 
 
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling) from [\w,.]+ ")
+
+
+def _earlier_figures_time(content: str, expression: str) -> bool:
+    """Whether the time words follow "up from <figure>" within a few words of one clause."""
+    for m in _UP_FROM.finditer(content):
+        at = content.find(expression, m.end(), m.end() + 41 + len(expression))
+        if at >= 0 and not any(c in ",;" for c in content[m.end() : at]):
+            return True
+    return False
+
+
 _SINCE_EVENT = re.compile(r"^since the ", re.IGNORECASE)
 """A count since an event ("since the first cases were reported"): the count's own time."""
 _WEEKDAY_ONLY = re.compile(
@@ -534,10 +546,7 @@ def facts_of(
             break
     period = resolve(None, published)
     for expression in (given, own, wide):
-        if expression and re.search(
-            r"\b(?:up|down|rising|falling) from [\w,.]+ (?:[^,;]{0,40} )?" + re.escape(expression),
-            content,
-        ):
+        if expression and _earlier_figures_time(content, expression):
             continue  # "148 had fallen ill, up from 61 on Monday": Monday is the 61's
         period = resolve(expression, published)
         if period.explicit:

@@ -8,6 +8,7 @@ too, where only the text survives; the engine's `Figure.value/qualifier/what` ar
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -219,6 +220,10 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("voted backed supported approved endorsed".split(), "voted for"),
     **dict.fromkeys("against opposed rejected abstained".split(), "voted against"),
 }
+_CUES_BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
+for _cue, _measure in _MEASURE_CUES:
+    _CUES_BY_FIRST.setdefault(_cue.split()[0], []).append((_cue.split(), _measure))
+"""The multi-word cues by their first word, in their order: one lookup per word of a clause."""
 _VOTES = frozenset({"voted for", "voted against"})
 """How members of a body voted: counts of deputies only ("52 deputies backed the budget")."""
 # "neutralised" is ambiguous (people killed, drones destroyed); the category decides below.
@@ -670,6 +675,7 @@ def quantities_of(
     return [q for q in out if _comparable_at_all(q)]
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_whole_of(content: str, figure: str) -> bool:
     """ "56 of the 101 seats": 101 is the whole the count is taken from, not a count."""
     return bool(figure.strip()) and bool(
@@ -814,6 +820,10 @@ _FRACTIONS: dict[str, float] = {
 }
 
 
+_FRACTION_PHRASES = tuple(
+    (p, p.count(" ") + 1, v) for p, v in sorted(_FRACTIONS.items(), key=lambda kv: -len(kv[0]))
+)
+_FRACTION_STARTS = frozenset(p.split()[0] for p in _FRACTIONS)
 _SMALL = {w: float(n) for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 1 <= n <= 10}
 
 
@@ -832,8 +842,9 @@ def _fraction_at(toks: list[_Tok], i: int) -> tuple[int, float] | None:
         if part is not None and whole is not None and 2 <= whole <= 100 and part < whole:
             if i + 3 >= len(toks) or toks[i + 3].low not in _MONTHS:
                 return i + 2, round(100 * part / whole, 1)
-    for phrase, value in sorted(_FRACTIONS.items(), key=lambda kv: -len(kv[0])):
-        n = phrase.count(" ") + 1
+    if toks[i].low not in _FRACTION_STARTS:
+        return None
+    for phrase, n, value in _FRACTION_PHRASES:
         if " ".join(t.low for t in toks[i : i + n]) != phrase:
             continue
         last = i + n - 1
@@ -870,13 +881,13 @@ def _number_at(
             value *= _SCALES[toks[i + 1].low]
             last = i + 1
         return last, value, None
-    for phrase, (low, high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
-        n = phrase.count(" ") + 1
+    if t.low not in _PHRASE_STARTS:
+        return None  # most words begin no number: the phrase lists below are not tried
+    for phrase, n, (low, high) in _VAGUE_PHRASES:
         if " ".join(x.low for x in toks[i : i + n]) == phrase:
             if i + n < len(toks) and toks[i + n].low == "of":
                 return i + n, low, (low, high)
-    for phrase, value in sorted(_WORD_NUMBERS.items(), key=lambda kv: -len(kv[0])):
-        n = phrase.count(" ") + 1
+    for phrase, n, value in _WORD_PHRASES:
         if " ".join(x.low for x in toks[i : i + n]) != phrase:
             continue
         if phrase in ("no", "none", "zero") and not _counted_follows(toks, i + n):
@@ -889,6 +900,15 @@ def _number_at(
         return last, scaled, None
     return None
 
+
+_VAGUE_PHRASES = tuple(
+    (p, p.count(" ") + 1, v) for p, v in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0]))
+)
+_WORD_PHRASES = tuple(
+    (p, p.count(" ") + 1, v) for p, v in sorted(_WORD_NUMBERS.items(), key=lambda kv: -len(kv[0]))
+)
+_PHRASE_STARTS = frozenset(p.split()[0] for p in (*_VAGUE, *_WORD_NUMBERS))
+"""First words of number phrases, longest first when tried: sorted once, not per word."""
 
 _ORDINALS = {
     w: n
@@ -1243,8 +1263,7 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
     ("800 soldiers were killed"), before it otherwise ("killed 800 soldiers")."""
     best: tuple[int, str] | None = None
     for start in range(lo, hi):
-        for cue, measure in _MEASURE_CUES:
-            words = cue.split()
+        for words, measure in _CUES_BY_FIRST.get(toks[start].low, ()):
             if [t.low for t in toks[start : start + len(words)]] == words:
                 # a cue's nearest word counts: "killed, wounded and missing, stood at 692"
                 dist = min(
