@@ -626,11 +626,11 @@ def quantities_of(
         context=context,
         antecedents=before,
     )
-    if not from_text and at >= 0 and any(c.isdigit() for c in content):
+    if at >= 0 and any(c.isdigit() for c in content) and all(q.side is None for q in from_text):
         # the engine cut the content short ("the ministry said the number of soldiers killed
-        # ... was now close to 1,700" read as "was now close to 1,700"): read the figure in
-        # its whole sentence
-        from_text = [
+        # ... was now close to 1,700" read as "was now close to 1,700", "Northern losses ...
+        # had passed 640 dead" as "had passed 640 dead"): read the figure in its whole sentence
+        wide = [
             q
             for q in find_quantities(
                 context,
@@ -641,6 +641,15 @@ def quantities_of(
             )
             if q.text in content
         ]
+        if not from_text or (
+            len(wide) == len(from_text)
+            and any(w.side is not None for w in wide)
+            and all(
+                w.measure == q.measure and w.interval == q.interval
+                for w, q in zip(wide, from_text, strict=True)
+            )
+        ):
+            from_text = wide  # the same figures, with the side the content left out
     out: list[Quantity] = []
     used: set[int] = set()
     for fig in figures:

@@ -510,3 +510,13 @@ def test_for_the_same_period_on_a_weekday_is_the_earlier_claims_period() -> None
 )
 def test_ordinals_quoted_counts_and_flights(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(q.measure, q.interval.high) for q in find_quantities(text)] == expected
+
+
+def test_a_side_left_out_of_a_cut_content_is_read_in_the_sentence() -> None:
+    (q,) = quantities_of(
+        [],
+        "had passed 640 dead",
+        0,
+        context="Orlov said Northern losses since the battle began on May 2 had passed 640 dead.",
+    )
+    assert (q.category, q.side) == ("soldiers", "northern")
