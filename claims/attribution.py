@@ -333,7 +333,7 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """A body giving a figure as the verb's object, which the learned cues (trained on clauses
     said) miss: "the Greens claimed well over 35,000", "her office had registered nearer 190
     deaths", "Northgate admits to 77 dead", "the service had given 19 dead"."""
-    covered = {i for a in found for piece in a.content for i in range(piece.start, piece.end)}
+    covered = _content_ids(found)
     out = []
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in FIGURE_VERBS:
@@ -381,7 +381,7 @@ PARENTHETICAL_CUES = frozenset({"say", "add", "insist", "claim", "report"})
 def _parenthetical(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """ "The ministry's own dead numbered 23, she said, four more than on Sunday": a speaker
     set off by commas after the clause they vouch for, however the parse hangs it."""
-    covered = {i for a in found for piece in a.content for i in range(piece.start, piece.end)}
+    covered = _content_ids(found)
     out = []
     for tok in doc:
         if tok.lemma_.lower() not in PARENTHETICAL_CUES or tok.pos_ != "VERB":
@@ -404,6 +404,11 @@ def _parenthetical(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         source = doc[subject.left_edge.i : subject.right_edge.i + 1]
         out.append(Attribution((content,), "indirect", source, (doc[tok.i : tok.i + 1],), 0.9))
     return out
+
+
+def _content_ids(found: list[Attribution]) -> set[int]:
+    """Tokens already inside some attribution's content."""
+    return {i for a in found for piece in a.content for i in range(piece.start, piece.end)}
 
 
 def _is_figure(tok: Token) -> bool:

@@ -298,9 +298,13 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     return out
 
 
+_DISASTERS = (
+    "collision|crash|derailment|flood|fire|blaze|explosion|blast|storm|collapse|earthquake"
+    "|landslide|capsizing|sinking"
+)
+"""Events with a place and a toll: shared by `_EVENT` and `_DISASTER`."""
 _EVENT = re.compile(
-    r"\b(collision|crash|derailment|flood|fire|blaze|explosion|blast|storm|collapse|earthquake"
-    r"|landslide|capsizing|sinking|march|rally|protest|strike|offensive|siege)(?:s|ing)?\b",
+    rf"\b({_DISASTERS}|march|rally|protest|strike|offensive|siege)(?:s|ing)?\b",
     re.IGNORECASE,
 )
 
@@ -379,15 +383,16 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             continue
         body = _spokesperson_body(name or "")
         resolved, resolved_side = raw, side
+        source_name = _clean_name(claim.source.text) if claim.source is not None else None
+        source = claimant_key(source_name) if claim.source is not None else None
+        # the source as written names no side: "the Defence Ministry", not "Northgate's"
+        unqualified = _side_text_of(source_name if claim.source is not None else name, None) is None
         # "The Defence Ministry" in a story filed from Eastport, with no ministry named before,
         # is Eastport's
-        as_written = (
-            claimant_key(_clean_name(claim.source.text)) if claim.source is not None else None
-        ) or raw
+        as_written = source or raw
         home_body = (
             home is not None
-            and _side_text_of(_clean_name(claim.source.text) if claim.source else name, None)
-            is None
+            and unqualified
             and len(as_written.split()) >= 2
             and set(as_written.split()) <= _BODY_WORDS
         )
@@ -427,7 +432,7 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             resolved_side = home
         capital = _lead_capital(claim)
         if capital is not None and claim.source is not None:
-            if _side_text_of(_clean_name(claim.source.text), None) is None:
+            if unqualified:
                 # "In Northgate, a spokeswoman for the Defence Ministry": Northgate's ministry
                 if resolved_side is not None and side_key(resolved_side) != side_key(capital):
                     # resolved to the other side's body named before: this is the capital's own
@@ -435,7 +440,6 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
                     resolved = claimant_key(" ".join([capital, *body])) or resolved
                 resolved_side = capital
         seen.append((raw, resolved, resolved_side))
-        source = claimant_key(_clean_name(claim.source.text)) if claim.source else None
         if source is not None and source != raw:
             # the words of the source too: "Ministry spokeswoman Anna Berg" lets a later
             # "Anna Berg" find the ministry the engine named
@@ -1213,9 +1217,7 @@ def _period_relation(
 
 
 _DISASTER = re.compile(
-    r"\b(?:fire|blaze|collision|crash|derailment|capsizing|sinking|avalanche|explosion|blast"
-    r"|collapse|earthquake|landslide|flood|floods|flooding|storm|toll|outbreak|epidemic)\b",
-    re.IGNORECASE,
+    rf"\b(?:{_DISASTERS}|floods|flooding|avalanche|toll|outbreak|epidemic)\b", re.IGNORECASE
 )
 
 

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from claims.canonical import CAPITALS
 from claims.model import Figure
@@ -222,7 +223,8 @@ _MEASURE_WORDS: dict[str, str] = {
 }
 _CUES_BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
 for _cue, _measure in _MEASURE_CUES:
-    _CUES_BY_FIRST.setdefault(_cue.split()[0], []).append((_cue.split(), _measure))
+    _words = _cue.split()
+    _CUES_BY_FIRST.setdefault(_words[0], []).append((_words, _measure))
 """The multi-word cues by their first word, in their order: one lookup per word of a clause."""
 _VOTES = frozenset({"voted for", "voted against"})
 """How members of a body voted: counts of deputies only ("52 deputies backed the budget")."""
@@ -502,7 +504,7 @@ def _same_people(toks: list[_Tok], number: _Number, q: Quantity, before: Quantit
         return q  # "60 civilians", "60 people": a count of its own
     # only right after "and (that)": "while Northern losses had passed 8,900" names its own side
     lead = [t.low for t in toks[max(0, number.first - 2) : number.first]]
-    if not lead or lead[-1] not in ("and", "that") and lead[-2:] != ["and", "that"]:
+    if not lead or lead[-1] not in ("and", "that"):
         return q
     return replace(q, category=before.category, side=before.side, side_text=before.side_text)
 
@@ -813,6 +815,16 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
     return out
 
 
+V = TypeVar("V")
+
+
+def _longest_first(phrases: dict[str, V]) -> tuple[tuple[str, int, V], ...]:
+    """(phrase, its word count, value), longest phrase first, for matching at a word."""
+    return tuple(
+        (p, p.count(" ") + 1, v) for p, v in sorted(phrases.items(), key=lambda kv: -len(kv[0]))
+    )
+
+
 _FRACTIONS: dict[str, float] = {
     "half": 50.0,
     "a half": 50.0,
@@ -829,9 +841,7 @@ _FRACTIONS: dict[str, float] = {
 }
 
 
-_FRACTION_PHRASES = tuple(
-    (p, p.count(" ") + 1, v) for p, v in sorted(_FRACTIONS.items(), key=lambda kv: -len(kv[0]))
-)
+_FRACTION_PHRASES = _longest_first(_FRACTIONS)
 _FRACTION_STARTS = frozenset(p.split()[0] for p in _FRACTIONS)
 _SMALL = {w: float(n) for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 1 <= n <= 10}
 
@@ -910,12 +920,8 @@ def _number_at(
     return None
 
 
-_VAGUE_PHRASES = tuple(
-    (p, p.count(" ") + 1, v) for p, v in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0]))
-)
-_WORD_PHRASES = tuple(
-    (p, p.count(" ") + 1, v) for p, v in sorted(_WORD_NUMBERS.items(), key=lambda kv: -len(kv[0]))
-)
+_VAGUE_PHRASES = _longest_first(_VAGUE)
+_WORD_PHRASES = _longest_first(_WORD_NUMBERS)
 _PHRASE_STARTS = frozenset(p.split()[0] for p in (*_VAGUE, *_WORD_NUMBERS))
 """First words of number phrases, longest first when tried: sorted once, not per word."""
 
@@ -1312,12 +1318,12 @@ _PRESENT = re.compile(
 _PASSIVE = frozenset("been being were was are is".split())
 
 
-def _distance(j: int, number: _Number, toks: list[_Tok] | None = None) -> int:
+def _distance(j: int, number: _Number, toks: list[_Tok]) -> int:
     """Words apart, after the figure winning ties; a clause of its own in between ("148 had
     fallen ill, and that two of them had died") puts a word far away."""
     # "17,400 who had fled": a relative clause right after the figure is the figure's own
     between = range(number.last + 3, j) if j > number.last else range(j + 1, number.first)
-    far = 20 if toks is not None and any(toks[k].low in _NEW_CLAUSE for k in between) else 0
+    far = 20 if any(toks[k].low in _NEW_CLAUSE for k in between) else 0
     if j > number.last:
         return 2 * (j - number.last) + far
     return 2 * (number.first - j) + 1 + far
@@ -1380,11 +1386,8 @@ def _side_in_clause(
     "Northern forces lost 1,500 soldiers", "the enemy lost 300"."""
     for j in range(first - 1, lo - 1, -1):
         low = toks[j].low
-        if (
-            low in _SIDE_NOUNS
-            or low in ("dead", "wounded")
-            or _MEASURE_WORDS.get(low) == ("casualties")
-        ):
+        casualties = _MEASURE_WORDS.get(low) == "casualties"
+        if low in _SIDE_NOUNS or low in ("dead", "wounded") or casualties:
             k = j - 1
             own = False
             while k >= lo and toks[k].low in (
