@@ -1060,10 +1060,10 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
     match = _quantity_match(a, b, same)
     if match is not None:
         return _quantity_link(a, b, match, same)
-    score, why = _relatedness(a, b, same)
+    score = _relatedness(a, b, same)
     if score < LINK_THRESHOLD:
-        return None
-    return Link(round(score, 3), "related", why)
+        return None  # most candidates: the reason is written only for the links kept
+    return Link(round(score, 3), "related", _relatedness_reason(a, b, same))
 
 
 K = TypeVar("K")
@@ -1441,11 +1441,11 @@ def _topic(m: _Match, a: ClaimFacts, b: ClaimFacts) -> str:
     return f"{subject}{where}{when}"
 
 
-def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> tuple[float, str]:
-    """Score of two claims without a shared quantity, and what they share, for the reason."""
+def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> float:
+    """Score of two claims without a shared quantity."""
     shared_places = a.places & b.places
     place = 1.0 if shared_places - AREAS else 0.5 if shared_places else 0.0
-    subject, subject_words = _subject_overlap(a, b)
+    subject, _ = _subject_overlap(a, b)
     actors = len(a.actors & b.actors) / len(a.actors | b.actors) if a.actors & b.actors else 0.0
     terms_a, terms_b = a.terms - a.places, b.terms - b.places
     shared_terms = terms_a & terms_b
@@ -1457,7 +1457,15 @@ def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> tuple[float, str]:
     score = place_weight * place + 0.35 * subject + 0.15 * actors + 0.25 * term + 0.15 * same
     if a.places and b.places and not shared_places and not (a.inferred_places or b.inferred_places):
         score -= 0.1  # the same kind of news from somewhere else
-    score = max(0.0, min(1.0, score)) * recency
+    return max(0.0, min(1.0, score)) * recency
+
+
+def _relatedness_reason(a: ClaimFacts, b: ClaimFacts, same: bool) -> str:
+    """What two related claims share, for the link's reason."""
+    shared_places = a.places & b.places
+    _, subject_words = _subject_overlap(a, b)
+    shared_terms = (a.terms - a.places) & (b.terms - b.places)
+    days = abs((b.published - a.published).days)
     parts = []
     if shared_places:
         names = [n for n in a.place_names if place_key(n) in shared_places]
@@ -1470,7 +1478,7 @@ def _relatedness(a: ClaimFacts, b: ClaimFacts, same: bool) -> tuple[float, str]:
         parts.append("shared words: " + ", ".join(sorted(shared_terms)[:5]))
     when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
     reason = "; ".join(parts) + f" ({when})." if parts else f"Published {when}."
-    return score, reason[:1].upper() + reason[1:]
+    return reason[:1].upper() + reason[1:]
 
 
 def _subject_overlap(a: ClaimFacts, b: ClaimFacts) -> tuple[float, str | None]:

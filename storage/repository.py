@@ -15,7 +15,17 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, or_, text, union_all, update
+from sqlalchemy import (
+    BigInteger,
+    any_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, SQLModel, col, select
 
@@ -468,21 +478,28 @@ def _shared_keys(
             dict.fromkeys(k[:128] for k in keys.keys())
         )
     rows: dict[tuple[Any, Any], dict[str, list[int]]] = {}
+    postgres = session.get_bind().dialect.name == "postgresql"
     for (since_day, until_day), window_keys in windows.items():
         keys_in_window = list(window_keys)
         by_key: dict[str, list[int]] = rows.setdefault((since_day, until_day), {})
+        params: dict[str, Any] = {
+            "chat": chat_id,
+            "since": datetime.combine(since_day, datetime.min.time(), UTC),
+            "until": datetime.combine(until_day, datetime.min.time(), UTC) + timedelta(days=1),
+            "before": before_id or 0,
+        }
+        if postgres:
+            statement = _candidates_lateral(before_id is not None, per_key)
+            found = session.execute(statement, {**params, "keys": keys_in_window})
+            for key, claim_id in found:
+                by_key.setdefault(key, []).append(claim_id)
+            continue
         for at in range(0, len(keys_in_window), MAX_KEYS_PER_STATEMENT):
             names = keys_in_window[at : at + MAX_KEYS_PER_STATEMENT]
             names += [""] * (_padded(len(names)) - len(names))  # no key is empty: reads nothing
-            params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(names)}
-            params.update(
-                chat=chat_id,
-                since=datetime.combine(since_day, datetime.min.time(), UTC),
-                until=datetime.combine(until_day, datetime.min.time(), UTC) + timedelta(days=1),
-                before=before_id or 0,
-            )
             statement = _candidates_statement(len(names), before_id is not None, per_key)
-            for key, claim_id in session.execute(statement, params):
+            keyed = {**params, **{f"k{i}": key for i, key in enumerate(names)}}
+            for key, claim_id in session.execute(statement, keyed):
                 by_key.setdefault(key, []).append(claim_id)
     out: list[Counter[int]] = []
     for keys in wanted:
@@ -497,10 +514,15 @@ def _shared_keys(
 def _stored_facts(session: Session, chat_id: int, ids: set[int]) -> dict[int, ClaimFacts]:
     if not ids:
         return {}
-    stored = session.exec(
-        select(Claim.id, Claim.facts).where(
-            Claim.chat_id == chat_id, col(Claim.id).in_(sorted(ids))
+    wanted: Any = col(Claim.id).in_(sorted(ids))
+    if session.get_bind().dialect.name == "postgresql":
+        # one array, not hundreds of parameters: psycopg re-parses a statement of more than
+        # 50 parameters on every call, which cost more than reading the rows
+        wanted = col(Claim.id) == any_(
+            bindparam("ids", sorted(ids), type_=postgresql.ARRAY(BigInteger))
         )
+    stored = session.exec(
+        select(Claim.id, Claim.facts).where(Claim.chat_id == chat_id, wanted)
     ).all()
     return {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
 
@@ -535,6 +557,28 @@ def _candidates_statement(keys: int, before: bool, per_key: int) -> Any:
             query = query.where(col(ClaimKey.claim_id) < bindparam("before"))
         parts.append(query.order_by(col(ClaimKey.published_on).desc()).limit(per_key).subquery())
     return union_all(*(select(part.c.key, part.c.claim_id) for part in parts))
+
+
+@lru_cache(maxsize=4)
+def _candidates_lateral(before: bool, per_key: int) -> Any:
+    """PostgreSQL's form of `_candidates_statement`: the keys go as one array, so the statement
+    is short and the same for every article (psycopg parses and the server prepares it once,
+    where the union of 64 subqueries was parsed again on every call), and each key still reads
+    its newest rows off its own index range."""
+    before_clause = "AND ck.claim_id < :before" if before else ""
+    return text(
+        f"""
+        SELECT k.key, c.claim_id
+        FROM unnest(CAST(:keys AS varchar[])) AS k(key)
+        CROSS JOIN LATERAL (
+            SELECT ck.claim_id FROM claim_keys AS ck
+            WHERE ck.chat_id = :chat AND ck.key = k.key
+              AND ck.published_on >= :since AND ck.published_on < :until {before_clause}
+            ORDER BY ck.published_on DESC
+            LIMIT {int(per_key)}
+        ) AS c
+        """
+    )
 
 
 def add_links(

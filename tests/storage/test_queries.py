@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -145,6 +146,52 @@ def test_candidates_for_linking_come_by_shared_keys_within_the_window(engine: En
         assert found[0][1].claimant == "northern defence ministry" or found[0][1].quantities
         later = facts_of_article(EAST_CLAIMS, (MONDAY + timedelta(days=60)).date())[0]
         assert candidate_claims(session=session, chat_id=A, keys=link_keys(later)) == []
+
+
+def test_each_key_reads_only_its_newest_claims_before_the_article_being_saved(
+    engine: Engine,
+) -> None:
+    """The same report forwarded on three days (each copy a new article): a key read with
+    `per_key=1` gives the newest copy only, and `before_id` leaves out the copy being saved."""
+    copies = [
+        save_article_copy(engine, A, NORTH, MONDAY + timedelta(days=day)) for day in range(3)
+    ]
+    facts = facts_of_article(EAST_CLAIMS, (MONDAY + timedelta(days=3)).date())[0]
+    keys = link_keys(facts)
+    with Session(engine) as session:
+        newest = {cid for cid, _ in candidate_claims(session=session, chat_id=A, keys=keys)}
+        one = candidate_claims(session=session, chat_id=A, keys=keys, per_key=1)
+        before = candidate_claims(
+            session=session, chat_id=A, keys=keys, per_key=1, before_id=copies[2].claim_ids[0]
+        )
+    assert newest & set(copies[0].claim_ids) and newest & set(copies[2].claim_ids)
+    assert {cid for cid, _ in one} <= set(copies[2].claim_ids)
+    assert {cid for cid, _ in before} <= set(copies[1].claim_ids) and before
+
+
+def test_an_article_with_hundreds_of_keys_finds_its_candidates(engine: Engine) -> None:
+    """More keys than one statement takes (64 on SQLite): read in parts, none lost."""
+    north = save(engine, A, NORTH)
+    facts = facts_of_article(EAST_CLAIMS, MONDAY.date())[0]
+    keys = link_keys(facts)
+    padded = replace(keys, terms=tuple(f"filler{i}" for i in range(300)) + keys.terms)
+    with Session(engine) as session:
+        plain = candidate_claims(session=session, chat_id=A, keys=keys)
+        many = candidate_claims(session=session, chat_id=A, keys=padded)
+    assert [cid for cid, _ in many] == [cid for cid, _ in plain]
+    assert many and many[0][0] in north.claim_ids
+
+
+def save_article_copy(engine: Engine, chat_id: int, text: str, when: datetime) -> SavedArticle:
+    """The same article as a new one (another outlet's copy): only its text's last line differs."""
+    with session_scope(engine) as session:
+        return save_article(
+            session=session,
+            chat_id=chat_id,
+            text=f"{text}\n\nCopy of {when:%d %B}.",
+            extraction=TEXTS[text],
+            meta=ArticleMeta(outlet="Wire", received_at=when),
+        )
 
 
 def test_a_story_timeline_runs_in_publication_order(
