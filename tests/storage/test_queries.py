@@ -153,9 +153,7 @@ def test_each_key_reads_only_its_newest_claims_before_the_article_being_saved(
 ) -> None:
     """The same report forwarded on three days (each copy a new article): a key read with
     `per_key=1` gives the newest copy only, and `before_id` leaves out the copy being saved."""
-    copies = [
-        save_article_copy(engine, A, NORTH, MONDAY + timedelta(days=day)) for day in range(3)
-    ]
+    copies = [save_article_copy(engine, A, NORTH, MONDAY + timedelta(days=day)) for day in range(3)]
     facts = facts_of_article(EAST_CLAIMS, (MONDAY + timedelta(days=3)).date())[0]
     keys = link_keys(facts)
     with Session(engine) as session:
