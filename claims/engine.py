@@ -25,6 +25,7 @@ from claims.hedges import is_hedged
 from claims.language import detect_language
 from claims.model import Claim, Extraction, Span
 from claims.nlp import load_pipeline
+from claims.places import find_places
 
 MAX_CHARS = 1_000_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -96,9 +97,14 @@ class _ArticleBuilder:
         self.language = language
         self.resolver = ClaimantResolver()
         self.pending: list[tuple[Claim, Mention | None]] = []
+        self.scenes: list[tuple[int, tuple[str, ...]]] = []
 
     def add(self, doc: Doc, offset: int) -> None:
         self.resolver.observe(doc, offset)
+        for sentence in doc.sents:
+            opening = sentence.text[:1].lower() + sentence.text[1:]  # "In Velmar, ..."
+            if named := find_places(opening):
+                self.scenes.append((sentence.start_char + offset, named))
         found = find_attributions(doc)
         for attribution in found + carry_back(doc, found):
             self.pending.append(self._claim(attribution, offset))
@@ -127,6 +133,7 @@ class _ArticleBuilder:
             title=find_title(self.text),
             claims=tuple(claims),
             dateline=find_dateline(self.text),
+            scenes=tuple(self.scenes),
         )
 
     def _claim(self, attribution: Attribution, offset: int) -> tuple[Claim, Mention | None]:

@@ -257,10 +257,12 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     # the places of the closest claim before that names its own; at first the headline's one
     # place ("Tolvik toll rises ..."), else the one named most (a round-up names several)
     nearest = title_places if len(title_places) == 1 else main
-    where: dict[str, tuple[str, ...]] = {}  # event word → places of the last claim naming both
+    # event word → places of the last claim naming both, and where that claim ends
+    where: dict[str, tuple[tuple[str, ...], int]] = {}
     if title_places:
-        where.update(dict.fromkeys(_events(title), title_places))
+        where.update(dict.fromkeys(_events(title), (title_places, 0)))
     previous: Claim | None = None
+    nearest_end = 0  # where the claim that gave `nearest` ends
     for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
         events = _events(claim.sentence.text)
         # "put the number at nearly 50,000" refers to the figures of the claim just before
@@ -269,7 +271,10 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
             antecedents = next((f.quantities for f in reversed(out[-3:]) if f.quantities), ())
         # "injured in the collision": the collision's place, though a paragraph on other news
         # came in between
-        default = next((where[e] for e in events if e in where), nearest)
+        # "In Velmar, a barman died ...": a sentence that is no claim sets the scene, when it
+        # comes after the claim or headline that named the place otherwise chosen
+        place, at = next((where[e] for e in events if e in where), (nearest, nearest_end))
+        default = _scene(extraction, at, claim.sentence.start) or place
         facts = facts_of(
             claim,
             published,
@@ -281,8 +286,8 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         )
         previous = claim
         if facts.place_names and not facts.inferred_places:
-            nearest = facts.place_names
-            where.update(dict.fromkeys(events, facts.place_names))
+            nearest, nearest_end = facts.place_names, claim.sentence.end
+            where.update(dict.fromkeys(events, (facts.place_names, claim.sentence.end)))
         own_when = find_when(claim.content.text)
         own_same = _SAME_PERIOD.search(claim.content.text) and not own_when
         # "put its own dead at 84 for the same period on Monday": Monday is when it said so
@@ -336,6 +341,25 @@ _SAME_PERIOD = re.compile(
     r"|\b(?:that|the same) night\b",
     re.IGNORECASE,
 )
+
+
+def _scene(extraction: Extraction, after: int, before: int) -> tuple[str, ...]:
+    """The first place of the last sentence between two points that is no claim and names one:
+    "In Velmar, a barman died ..." sets the scene for the claims after it. A capital is where a
+    government speaks and "the south" is too wide, so neither sets one; a claim's own sentence
+    was read with the claim."""
+    claimed = [(c.sentence.start, c.sentence.end) for c in extraction.claims]
+    for start, names in reversed(extraction.scenes):
+        if start >= before:
+            continue
+        if start < after:
+            break
+        if any(s <= start < e for s, e in claimed):
+            continue
+        kept = [n for n in names if not country_name(n) and place_key(n) not in AREAS]
+        if kept:
+            return (kept[0],)
+    return ()
 
 
 def article_places(extraction: Extraction) -> tuple[tuple[str, ...], frozenset[str]]:

@@ -98,6 +98,10 @@ class Extraction:
     claims: tuple[Claim, ...] = field(default_factory=tuple)
     dateline: str | None = None
     """Where the article was filed ("Eastport"), when it opens with a dateline."""
+    scenes: tuple[tuple[int, tuple[str, ...]], ...] = field(default=(), compare=False)
+    """(start, places) of every sentence that names a place, claim or not: a claim that names
+    none happens where the text last was ("In Velmar, a barman died ... Police now count 24").
+    Reading aid for linking, not part of the JSON contract."""
 
     def to_json(self, path: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {} if path is None else {"path": path}

@@ -528,3 +528,22 @@ def test_an_article_resolves_its_spokespeople_and_places() -> None:
     assert orlov.quantities[0].side == "!eastern"  # Orlov's enemy is the North
     assert orlov.places == frozenset({"dalsk"})  # inherited from the claim before
     assert staff.quantities[0].side == "eastern"
+
+
+def test_a_sentence_that_is_no_claim_sets_the_scene_for_the_claims_after_it() -> None:
+    """A round-up moves from one town to the next in narrative sentences; a claim naming no
+    place is about the town the text last moved to, not the one the last claim named."""
+    article = (
+        "Weekend round-up\n\n"
+        "In Harl, the mining company said that 12 miners had died in the collision of two cages. "
+        "The union said that 15 miners had died.\n\n"
+        "In Osk, part of a warehouse roof came down overnight near the river port. "
+        "The port authority said that 3 workers had been injured.\n\n"
+        "In Northgate, the ministry said that aid would be sent."
+    )
+    found = facts_of_article(extract(article), MON)
+    by_text = {f.text: f for f in found}
+    union = next(f for t, f in by_text.items() if "15 miners" in t)
+    port = next(f for t, f in by_text.items() if "3 workers" in t)
+    assert union.places == frozenset({"harl"})
+    assert port.places == frozenset({"osk"})  # not Harl, the last claim's place
