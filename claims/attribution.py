@@ -238,6 +238,9 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     quotes = quotations(doc)
     found: list[Attribution] = []
     for cand in candidates(doc, quotes):
+        clause = _statement_clause(cand.cue)
+        if (clause is not None and clause.i == cand.content_head.i) or _publication(cand):
+            continue  # "in a statement released on Monday": when and how, no claim
         ids = widen_to_quotes(cand, content_ids(cand), quotes)
         if not ids or _across_semicolon(cand, ids):
             continue
@@ -261,6 +264,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _figures_given(doc, found)
     found += _parenthetical(doc, found)
     found += _by_count(doc, found)
+    found += _according_to_opening(doc, found)
     return _best_per_content(found)
 
 
@@ -472,6 +476,33 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return out
 
 
+def _according_to_opening(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "According to the General Staff, Eastern losses at Ostrovo amount to 134 killed, wounded
+    and missing, while ...": a sentence that opens by naming its source is that source's claim
+    to its end, however the parse hangs "according" (here on a noun, or on the verb of the
+    "while" clause, where the cue model rejects it)."""
+    cued = {t.i for a in found for piece in a.cue for t in piece}
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i != tok.sent.start or tok.i in cued:
+            continue
+        source = next(
+            (o for p in tok.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"),
+            None,
+        )
+        if source is None or source.right_edge.i + 1 >= tok.sent.end:
+            continue
+        after = source.right_edge.i + 1
+        if doc[after].text != ",":
+            continue  # "According to the ministry the ..." without a comma: left to the model
+        content = _trimmed_runs(doc, set(range(after + 1, tok.sent.end)))
+        if not content:
+            continue
+        span = doc[source.left_edge.i : source.right_edge.i + 1]
+        out.append(Attribution(content, "according_to", span, (doc[tok.i : tok.i + 2],), 0.9))
+    return out
+
+
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 EMERGING_VERBS = frozenset({"emerge", "surface", "circulate", "mount", "grow", "spread"})
 HEARSAY_NOUNS = frozenset({"claim", "report", "rumour", "rumor", "allegation", "suggestion"})
@@ -609,6 +640,34 @@ def cue_pieces(cand: Candidate) -> tuple[Span, ...]:
     return _runs(doc, ids)
 
 
+PUBLISH_VERBS = frozenset({"issue", "release", "publish", "post", "circulate", "distribute"})
+"""How a statement came out: "a statement issued on Monday" says when, not what."""
+
+
+def _statement_clause(cue: Token) -> Token | None:
+    """ "The General Staff, in a written statement released the same evening, said its troops
+    held ...": the parse can make "released" a clause of "said" with the speaker as its
+    subject, leaving "said" with none. That clause, whose subject is the real speaker."""
+    if cue.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    for child in cue.lefts:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in PUBLISH_VERBS:
+            if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                return child
+    return None
+
+
+def _publication(cand: Candidate) -> bool:
+    """ "a statement issued on Monday": the participle after a noun cue is no content."""
+    head = cand.content_head
+    return (
+        cand.cue.pos_ == "NOUN"
+        and head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and head.lemma_.lower() in PUBLISH_VERBS
+    )
+
+
 RAISING_CUES = frozenset({"seem", "appear"})
 """'Russia seems to have stepped up its attacks': nobody is cited; Russia is part of the claim."""
 
@@ -626,6 +685,8 @@ def find_source(cand: Candidate) -> Span | None:
                         return doc[obj.left_edge.i : obj.right_edge.i + 1]
         return None
     subject = _subject(tok, cand.content_head)
+    if subject is None and (clause := _statement_clause(tok)) is not None:
+        subject = next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
     if subject is None:
         return None
     if subject.lower_ in PRONOUN_RELATIVES and tok.dep_ == "relcl":

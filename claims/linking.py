@@ -402,6 +402,9 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
         side = _side_text_of(name, claim.claimant_role)
         if side is None and name and _is_country(name):
             side = name  # the country speaking: "Northgate said it had lost 29 drones"
+        placed = _body_in_capital(claim.source.text if claim.source is not None else name)
+        if side is None and placed is not None:
+            side, raw = placed[0], claimant_key(" ".join(placed)) or raw
         if raw is None:
             out.append((None, side))
             continue
@@ -491,6 +494,21 @@ _BODY_WORDS = frozenset(
 )
 
 
+_IN_CAPITAL = re.compile(
+    r"^(?:the\s+)?(?P<body>[\w\s]+?)\s+in\s+(?P<capital>[A-Z][\w-]+)\W*$", re.I
+)
+
+
+def _body_in_capital(name: str | None) -> tuple[str, str] | None:
+    """ "The General Staff in Eastport": (the capital's country, the body), since a government
+    body placed in a capital is that country's."""
+    m = _IN_CAPITAL.match(name.strip()) if name else None
+    if m is None or not set(m.group("body").lower().split()) <= _BODY_WORDS:
+        return None
+    country = country_name(m.group("capital"))
+    return (country, m.group("body")) if country else None
+
+
 def _lead_capital(claim: Claim) -> str | None:
     """The country of the capital a claim's sentence opens with ("In Moscow, the ministry
     said ..."), which is where the speaker is."""
@@ -515,7 +533,7 @@ def _spokesperson_body(name: str) -> list[str] | None:
     if m is None:
         return None
     body = m.group("after") or m.group("before")
-    key = claimant_key(body)
+    key = claimant_key(re.sub(r"['’]s\s*$", "", body.strip()))  # "The General Staff's spokesman"
     return key.split() if key else []
 
 

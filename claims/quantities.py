@@ -167,6 +167,16 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("fallen into", "captured"),
     ("fell into", "captured"),
     ("come back", "returned"),
+    ("come home", "returned"),
+    ("came home", "returned"),
+    ("coming home", "returned"),
+    ("made their way back", "returned"),
+    ("make their way back", "returned"),
+    ("making their way back", "returned"),
+    ("in its hands", "captured"),
+    ("in their hands", "captured"),
+    ("in our hands", "captured"),
+    ("accounted for", "destroyed"),
     ("taken away", "arrested"),
     ("taken into custody", "arrested"),
     ("rounded up", "arrested"),
@@ -955,12 +965,15 @@ _NOT_ONE = frozenset("men people troops personnel artillery armour armor".split(
 
 
 def _counted_follows(toks: list[_Tok], i: int) -> bool:
-    """ "no civilians", "none of our soldiers": a count of zero, not the word "no"."""
-    for t in toks[i : i + 4]:
+    """ "no civilians", "none of our soldiers", "none of the ministry's men": a count of zero,
+    not the word "no"."""
+    for j, t in enumerate(toks[i : i + 6], start=i):
         if t.low in _CATEGORY_WORDS:
             return True
         if t.low in ("of", "our", "their", "the", "its") or t.text[:1].isupper():
             continue
+        if t.low.endswith(("'s", "’s")) or (j + 1 < len(toks) and toks[j + 1].low in ("'s", "’s")):
+            continue  # an owner: "the ministry's"
         return False  # "no more than 20": a qualifier, not a count of zero
     return False
 

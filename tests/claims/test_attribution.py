@@ -303,3 +303,30 @@ def test_a_second_verb_sharing_the_subject_gives_its_figure() -> None:
         "The rescue service called off its search on Thursday and gave a final toll of 13 dead."
     ).claims
     assert any(c.content.text == "a final toll of 13 dead" for c in found)
+
+
+def test_a_sentence_opening_with_according_to_is_its_sources_to_the_end() -> None:
+    """A parse that hangs "according" on the verb of a later clause (or on a noun) still gives
+    the whole sentence after the source to the source."""
+    found = extract(
+        "According to the navy, enemy losses at Kross amount to 80 killed, wounded and missing, "
+        "while more than 300 of our sailors have died trying to hold the harbour."
+    ).claims
+    (claim,) = [c for c in found if "80" in c.content.text]
+    assert claim.source is not None and claim.source.text == "the navy"
+    assert claim.content.text.startswith("enemy losses at Kross amount to 80")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coast guard in Harlow, in a written statement released the same evening, said its "
+        "crews had found 14 survivors.",
+        "The coast guard, in a statement issued on Monday, said that its crews had found 14 "
+        "survivors.",
+    ],
+)
+def test_a_statement_released_by_the_speaker_is_neither_claim_nor_speaker(text: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text.startswith("The coast guard")
+    assert "14 survivors" in claim.content.text and "statement" not in claim.content.text

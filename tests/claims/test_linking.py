@@ -9,9 +9,11 @@ from datetime import date
 import pytest
 
 from claims import extract
+from claims.canonical import CAPITALS
 from claims.linking import (
     ClaimFacts,
     Link,
+    article_claimants,
     best_links,
     claimant_key,
     claimant_name,
@@ -547,3 +549,16 @@ def test_a_sentence_that_is_no_claim_sets_the_scene_for_the_claims_after_it() ->
     port = next(f for t, f in by_text.items() if "3 workers" in t)
     assert union.places == frozenset({"harl"})
     assert port.places == frozenset({"osk"})  # not Harl, the last claim's place
+
+
+def test_a_body_in_a_capital_is_that_countrys_and_its_spokesman_speaks_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(CAPITALS, "harlow", "Western Union")  # a deployment's own capital
+    article = (
+        "The General Staff in Harlow said its troops had lost 12 tanks near Kross. "
+        "The General Staff's spokesman, Ivo Prell, said that 40 enemy tanks had been destroyed."
+    )
+    staff, prell = article_claimants(extract(article))
+    assert staff == ("western union general staff", "Western Union")
+    assert prell[0] == "western union general staff"

@@ -422,6 +422,11 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("the number of sick at more than 120", "ill", "people"),
         ("about 800 people were still living in shelters", "displaced", "people"),
         ("only 47 deputies had raised their hands for the bill", "voted for", "deputies"),
+        ("58 of its soldiers had come home by Friday", "returned", "soldiers"),
+        ("some 1,200 villagers had made their way back to Orsk", "returned", "civilians"),
+        ("140 enemy marines were now in its hands", "captured", "soldiers"),
+        ("its gunners had accounted for 17 enemy tanks", "destroyed", "tanks"),
+        ("none of the navy's men had been captured", "captured", "soldiers"),
     ],
 )
 def test_what_a_figure_counts_by_its_wording(text: str, measure: str, category: str) -> None:
