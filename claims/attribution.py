@@ -456,7 +456,7 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         verb = tok.head.head
         if owner is None or verb.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "prep":
             continue
-        skip = set(_subtree_ids(tok.head))
+        skip = set(_subtree_ids(tok.head)) - _appositive_ids(tok)
         ids = {i for i in _subtree_ids(verb) if i not in skip and not doc[i].is_space}
         if not any(_is_figure(doc[i]) for i in ids):
             continue
@@ -470,6 +470,12 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         cue = doc[tok.head.i : tok.i + 1]
         out.append(Attribution(content, "according_to", source, (cue,), 0.9))
     return out
+
+
+def _appositive_ids(count: Token) -> set[int]:
+    """ "becoming, by the service's count, a 23rd victim": the parse hangs what follows the
+    count on it as an appositive, though it is the verb's and the owner's claim."""
+    return {i for c in count.rights if c.dep_ == "appos" for i in _subtree_ids(c)}
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

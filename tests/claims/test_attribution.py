@@ -303,3 +303,12 @@ def test_a_second_verb_sharing_the_subject_gives_its_figure() -> None:
         "The rescue service called off its search on Thursday and gave a final toll of 13 dead."
     ).claims
     assert any(c.content.text == "a final toll of 13 dead" for c in found)
+
+
+def test_by_its_count_takes_the_phrase_the_parse_hangs_on_the_count() -> None:
+    (claim,) = extract(
+        "A welder died in the burns unit on Tuesday, becoming, by the fire brigade's count, "
+        "a 17th victim of the warehouse blaze."
+    ).claims
+    assert claim.content.text.endswith("a 17th victim of the warehouse blaze")
+    assert claim.claimant == "fire brigade"
