@@ -260,7 +260,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
             )
         )
     found += _hedged_attributions(doc, found)
-    found += _estimates(doc)
+    found += _estimates(doc, found)
     found += _figures_given(doc, found)
     found += _parenthetical(doc, found)
     found += _by_count(doc, found)
@@ -284,29 +284,34 @@ REVISE_VERBS = frozenset({"raise", "lower", "revise", "update", "increase", "cut
 _FIGURE_NOUNS = frozenset({"number", "figure", "toll", "total", "forecast", "projection"})
 
 
-def _estimates(doc: Doc) -> list[Attribution]:
+def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """ "Police estimated the crowd at 2,500", "the ministry put the toll at 45": the claim is
     the thing and its figure together, which the parse hangs on the verb as two pieces."""
+    covered = _content_ids(found)
     out = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma not in ESTIMATE_VERBS | REVISE_VERBS or tok.pos_ != "VERB":
+        if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS or tok.pos_ != "VERB":
             continue
-        if lemma in REVISE_VERBS and not any(c.dep_ == "nsubj" for c in tok.children):
-            continue  # "the toll was raised to 27": nobody named
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
         if obj is None:
             continue
-        if lemma in REVISE_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
+        if lemma not in ESTIMATE_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
             continue  # "raised prices to 40 euros" reports a deed, not a figure
+        owner = _toll_owner(tok, obj)
+        if lemma not in ESTIMATE_VERBS and owner is None:
+            if lemma in CARRY_VERBS or not any(c.dep_ == "nsubj" for c in tok.children):
+                continue  # "the toll was raised to 27", "bringing the toll to 19": nobody named
+        if owner is not None and obj.i in covered:
+            continue  # "..., bringing its toll to 23, the company said": the speaker's claim
         # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
-        preps = ("to",) if lemma in REVISE_VERBS else ("at", "on")
+        preps = ("at", "on") if lemma in ESTIMATE_VERBS else ("to",)
         figure = next(
             (
                 p
                 for prep in preps
                 for t in tok.subtree
-                if t.lower_ == prep and t.i > obj.i
+                if t.lower_ == prep and (t.i > obj.i or t.head == tok and t.i > tok.i)
                 for p in t.children
                 if p.dep_ == "pobj"
                 and any(x.like_num for x in p.subtree)
@@ -316,14 +321,41 @@ def _estimates(doc: Doc) -> list[Attribution]:
         )
         if figure is None:
             continue
-        content = _trim(doc, doc[obj.left_edge.i : figure.right_edge.i + 1])
+        # "raised to 27 the number charged over ...": the figure may come before the object
+        first = min(obj.left_edge.i, figure.head.i)
+        if owner is not None:
+            first = max(first, owner.end)
+        content = _trim(doc, doc[first : max(obj.right_edge.i, figure.right_edge.i) + 1])
         if content is None:
             continue
         cand = Candidate(tok, obj.dep_, obj, up=False)
-        out.append(
-            Attribution((content,), "indirect", find_source(cand), (doc[tok.i : tok.i + 1],), 1.0)
-        )
+        source = find_source(cand) if owner is None else _without_case(owner)
+        cue = (doc[tok.i : tok.i + 1],)
+        out.append(Attribution((content,), "indirect", source, cue, 1.0))
     return out
+
+
+CARRY_VERBS = frozenset({"bring", "take", "push", "lift"})
+"""Verbs of an event carrying a body's toll: "..., bringing the coast guard's toll to 19"."""
+
+
+def _toll_owner(verb: Token, obj: Token) -> Span | None:
+    """The owner of a figure changed by a verb with no subject of its own ("raising the coast
+    guard's confirmed toll to 19"): the owner, not the verb's governor's subject, vouches for
+    the figure."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    return verb.doc[owner.left_edge.i : owner.right_edge.i + 1]
+
+
+def _without_case(owner: Span) -> Span:
+    """ "The coast guard's": the coast guard."""
+    if len(owner) > 1 and owner[-1].dep_ == "case":
+        return owner[:-1]
+    return owner
 
 
 FIGURE_VERBS = frozenset(
@@ -460,7 +492,7 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         verb = tok.head.head
         if owner is None or verb.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "prep":
             continue
-        skip = set(_subtree_ids(tok.head))
+        skip = set(_subtree_ids(tok.head)) - _appositive_ids(tok)
         ids = {i for i in _subtree_ids(verb) if i not in skip and not doc[i].is_space}
         if not any(_is_figure(doc[i]) for i in ids):
             continue
@@ -501,6 +533,12 @@ def _according_to_opening(doc: Doc, found: list[Attribution]) -> list[Attributio
         span = doc[source.left_edge.i : source.right_edge.i + 1]
         out.append(Attribution(content, "according_to", span, (doc[tok.i : tok.i + 2],), 0.9))
     return out
+
+
+def _appositive_ids(count: Token) -> set[int]:
+    """ "becoming, by the service's count, a 23rd victim": the parse hangs what follows the
+    count on it as an appositive, though it is the verb's and the owner's claim."""
+    return {i for c in count.rights if c.dep_ == "appos" for i in _subtree_ids(c)}
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

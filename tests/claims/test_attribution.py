@@ -330,3 +330,34 @@ def test_a_statement_released_by_the_speaker_is_neither_claim_nor_speaker(text: 
     (claim,) = extract(text).claims
     assert claim.source is not None and claim.source.text.startswith("The coast guard")
     assert "14 survivors" in claim.content.text and "statement" not in claim.content.text
+
+
+def test_by_its_count_takes_the_phrase_the_parse_hangs_on_the_count() -> None:
+    (claim,) = extract(
+        "A welder died in the burns unit on Tuesday, becoming, by the fire brigade's count, "
+        "a 17th victim of the warehouse blaze."
+    ).claims
+    assert claim.content.text.endswith("a 17th victim of the warehouse blaze")
+    assert claim.claimant == "fire brigade"
+
+
+def test_a_toll_carried_up_by_an_event_is_its_owners_claim() -> None:
+    claim = next(
+        c
+        for c in extract(
+            "Divers found two more bodies on Sunday, raising the navy's toll to 31."
+        ).claims
+        if "31" in c.content.text
+    )
+    assert claim.source is not None and claim.source.text == "the navy"
+    assert claim.content.text == "toll to 31"
+    assert (
+        extract("Rescuers pulled a survivor from the rubble, raising hopes for others.").claims
+        == ()
+    )
+
+
+def test_a_revised_figure_may_come_before_what_it_counts() -> None:
+    (claim,) = extract("The agency raised to 140 the number of homes it considers unsafe.").claims
+    assert claim.source is not None and claim.source.text == "The agency"
+    assert claim.content.text == "to 140 the number of homes it considers unsafe"
