@@ -261,6 +261,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _figures_given(doc, found)
     found += _parenthetical(doc, found)
     found += _by_count(doc, found)
+    found += _owned_levels(doc, found)
     return _best_per_content(found)
 
 
@@ -508,6 +509,50 @@ def _appositive_ids(count: Token) -> set[int]:
     """ "becoming, by the service's count, a 23rd victim": the parse hangs what follows the
     count on it as an appositive, though it is the verb's and the owner's claim."""
     return {i for c in count.rights if c.dep_ == "appos" for i in _subtree_ids(c)}
+
+
+LEVEL_VERBS = frozenset(
+    {"stand", "be", "rise", "climb", "reach", "grow", "increase", "jump", "fall", "drop",
+     "pass", "top", "exceed", "hit"}
+)  # fmt: skip
+"""Verbs giving the level of a figure: "the ministry's toll stands at 64", "has climbed to 90"."""
+
+
+def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "The ministry's weekly figure stood at 88", "Berg's tally has climbed to nearly 1,300": a
+    figure a body owns is the owner's claim, though no verb of saying is there."""
+    covered = _content_ids(found)
+    out = []
+    for noun in doc:
+        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS or noun.dep_ != "nsubj":
+            continue
+        verb = noun.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or verb.lemma_.lower() not in LEVEL_VERBS or noun.i in covered:
+            continue
+        figure = _level_given(verb)
+        if figure is None:
+            continue
+        content = _trim(doc, doc[owner.right_edge.i + 1 : figure.right_edge.i + 1])
+        if content is None:
+            continue
+        source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
+        out.append(
+            Attribution((content,), "according_to", source, (doc[noun.i : noun.i + 1],), 0.9)
+        )
+    return out
+
+
+def _level_given(verb: Token) -> Token | None:
+    """The figure a verb of level gives: "at 64", "to 90", "passed 640", "was 88"."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("at", "to"):
+            child = next((p for p in child.children if p.dep_ == "pobj"), child)
+        elif child.dep_ not in ("dobj", "attr"):
+            continue
+        if any(_is_figure(t) for t in child.subtree):
+            return child
+    return None
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

@@ -334,3 +334,36 @@ def test_a_revised_figure_may_come_before_what_it_counts() -> None:
     (claim,) = extract("The agency raised to 140 the number of homes it considers unsafe.").claims
     assert claim.source is not None and claim.source.text == "The agency"
     assert claim.content.text == "to 140 the number of homes it considers unsafe"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "content"),
+    [
+        (
+            "The health agency's weekly figure, published on Friday, stood at 412.",
+            "health agency",
+            "weekly figure, published on Friday, stood at 412",
+        ),
+        (
+            "Holt's tally of rebel dead near Varo has climbed again, to nearly 900.",
+            "Holt",
+            "tally of rebel dead near Varo has climbed again, to nearly 900",
+        ),
+        (
+            "The Health Ministry said two more patients had died. Its toll from the outbreak "
+            "now stands at 17.",
+            "Health Ministry",
+            "toll from the outbreak now stands at 17",
+        ),
+    ],
+)
+def test_the_level_of_an_owned_figure_is_the_owners_claim(
+    text: str, claimant: str, content: str
+) -> None:
+    claim = extract(text).claims[-1]
+    assert claim.claimant == claimant
+    assert claim.content.text == content
+
+
+def test_a_figure_nobody_owns_is_no_claim() -> None:
+    assert extract("The official toll stood at 30.").claims == ()
