@@ -262,6 +262,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _parenthetical(doc, found)
     found += _by_count(doc, found)
     found += _owned_levels(doc, found)
+    found += _figure_then_source(doc, found)
     return _best_per_content(found)
 
 
@@ -509,6 +510,53 @@ def _appositive_ids(count: Token) -> set[int]:
     """ "becoming, by the service's count, a 23rd victim": the parse hangs what follows the
     count on it as an appositive, though it is the verb's and the owner's claim."""
     return {i for c in count.rights if c.dep_ == "appos" for i in _subtree_ids(c)}
+
+
+SEGMENT_BREAKS = frozenset({",", ":", ";", "—", "–", "("})
+
+
+def _figure_then_source(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "...: 3,500 by the police's estimate, at least 20,000 according to the Greens": a figure
+    with its source right after it, hung on no verb, so neither the learned cues nor "By its
+    count, ..." see it. The claim is the stretch before the source, back to a comma or colon."""
+    covered = _content_ids(found)
+    out = []
+    for tok in doc:
+        if tok.head.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            continue
+        named = _named_after(tok)
+        if named is None:
+            continue
+        source, cue, kind = named
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].text not in SEGMENT_BREAKS:
+            start -= 1
+        content = _trim(doc, doc[start : tok.i])
+        if content is None or any(t.i in covered for t in content):
+            continue
+        if not any(_is_figure(t) for t in content):
+            continue
+        out.append(Attribution((content,), kind, source, (cue,), 0.9))
+    return out
+
+
+def _named_after(tok: Token) -> tuple[Span, Span, ClaimKind] | None:
+    """Source, cue and kind of "according to X" or "by X's estimate" starting at `tok`."""
+    doc = tok.doc
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if tok.lower_ == "according" and prep is not None:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            source = doc[obj.left_edge.i : obj.right_edge.i + 1]
+            return source, doc[tok.i : prep.i + 1], "according_to"
+    if tok.lower_ == "by" and tok.dep_ == "prep":
+        count = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if count is not None and count.lower_ in COUNT_NOUNS:
+            owner = next((c for c in count.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
+                return source, doc[tok.i : count.i + 1], "according_to"
+    return None
 
 
 LEVEL_VERBS = frozenset(

@@ -367,3 +367,15 @@ def test_the_level_of_an_owned_figure_is_the_owners_claim(
 
 def test_a_figure_nobody_owns_is_no_claim() -> None:
     assert extract("The official toll stood at 30.").claims == ()
+
+
+def test_a_figure_followed_by_its_source_is_the_sources_claim() -> None:
+    claims = extract(
+        "Thousands marched through the capital on Sunday: 8,000 by the organisers' count, "
+        "2,500 according to the city."
+    ).claims
+    assert [(c.content.text, c.source and c.source.text) for c in claims] == [
+        ("8,000", "the organisers"),
+        ("2,500", "the city"),
+    ]
+    assert {c.kind for c in claims} == {"according_to"}
