@@ -358,7 +358,7 @@ def _without_case(owner: Span) -> Span:
 
 FIGURE_VERBS = frozenset(
     {"claim", "register", "record", "acknowledge", "admit", "give", "report", "confirm", "cite",
-     "find", "speak", "count", "tally", "list", "say"}
+     "find", "speak", "count", "tally", "list", "say", "show"}
 )  # fmt: skip
 FIGURE_PREPS = frozenset({"to", "of", "over", "about"})
 
@@ -393,6 +393,8 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             continue
         if tok.lemma_.lower() == "say" and not _is_figure(obj):
             continue  # "said 70"; "said three things" is no figure given
+        if tok.lemma_.lower() == "show" and _shown_by_a_person(tok):
+            continue  # "records show two inspections", but "he showed two passports" is a deed
         start = tok.i + 1
         while start < obj.left_edge.i and (
             doc[start].lower_ in FIGURE_PREPS or doc[start].is_punct
@@ -407,6 +409,14 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             Attribution((content,), "indirect", find_source(cand), (doc[tok.i : tok.i + 1],), 0.9)
         )
     return out
+
+
+def _shown_by_a_person(verb: Token) -> bool:
+    """Documents and data show figures; a person showing something does a deed."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "you")
+    )
 
 
 PARENTHETICAL_CUES = frozenset({"say", "add", "insist", "claim", "report"})

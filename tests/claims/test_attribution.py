@@ -379,3 +379,13 @@ def test_a_figure_followed_by_its_source_is_the_sources_claim() -> None:
         ("2,500", "the city"),
     ]
     assert {c.kind for c in claims} == {"according_to"}
+
+
+def test_records_showing_a_figure_claim_it_but_a_person_showing_something_does_not() -> None:
+    claim = extract(
+        "The Interior Ministry published its records on Monday. They show 14 complaints against "
+        "the prison in 2025."
+    ).claims[-1]
+    assert claim.source is not None and claim.source.text == "They"
+    assert claim.content.text == "14 complaints against the prison in 2025"
+    assert extract("Anna Holt showed two passports at the border.").claims == ()
