@@ -8,7 +8,9 @@ be its source (`bench/polnear/learn_cues.py` writes `claims/data/cues.json`). Di
 found separately (`claims/quotes.py`) because their cue often sits in another clause or sentence.
 Rules add the figure claims news carries that the learned cues (mostly "said that ...") miss:
 estimates ("put the toll at 45"), figures given as a verb's object ("claimed well over 35,000"),
-a speaker set off by commas ("numbered 23, she said"), and "By its count, ...".
+a speaker set off by commas ("numbered 23, she said"), "By its count, ...", the level of a figure
+a body owns ("the ministry's toll stands at 64"), and a figure with its source right after it
+("3,500 by the police's estimate").
 """
 
 from __future__ import annotations
