@@ -8,7 +8,9 @@ be its source (`bench/polnear/learn_cues.py` writes `claims/data/cues.json`). Di
 found separately (`claims/quotes.py`) because their cue often sits in another clause or sentence.
 Rules add the figure claims news carries that the learned cues (mostly "said that ...") miss:
 estimates ("put the toll at 45"), figures given as a verb's object ("claimed well over 35,000"),
-a speaker set off by commas ("numbered 23, she said"), and "By its count, ...".
+a speaker set off by commas ("numbered 23, she said"), "By its count, ...", the level of a figure
+a body owns ("the ministry's toll stands at 64"), and a figure with its source right after it
+("3,500 by the police's estimate").
 """
 
 from __future__ import annotations
@@ -264,6 +266,8 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _figures_given(doc, found)
     found += _parenthetical(doc, found)
     found += _by_count(doc, found)
+    found += _owned_levels(doc, found)
+    found += _figure_then_source(doc, found)
     found += _according_to_opening(doc, found)
     return _best_per_content(found)
 
@@ -360,7 +364,7 @@ def _without_case(owner: Span) -> Span:
 
 FIGURE_VERBS = frozenset(
     {"claim", "register", "record", "acknowledge", "admit", "give", "report", "confirm", "cite",
-     "find", "speak", "count", "tally", "list", "say"}
+     "find", "speak", "count", "tally", "list", "say", "show"}
 )  # fmt: skip
 FIGURE_PREPS = frozenset({"to", "of", "over", "about"})
 
@@ -395,6 +399,8 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             continue
         if tok.lemma_.lower() == "say" and not _is_figure(obj):
             continue  # "said 70"; "said three things" is no figure given
+        if tok.lemma_.lower() == "show" and _shown_by_a_person(tok):
+            continue  # "records show two inspections", but "he showed two passports" is a deed
         start = tok.i + 1
         while start < obj.left_edge.i and (
             doc[start].lower_ in FIGURE_PREPS or doc[start].is_punct
@@ -409,6 +415,14 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             Attribution((content,), "indirect", find_source(cand), (doc[tok.i : tok.i + 1],), 0.9)
         )
     return out
+
+
+def _shown_by_a_person(verb: Token) -> bool:
+    """Documents and data show figures; a person showing something does a deed."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "you")
+    )
 
 
 PARENTHETICAL_CUES = frozenset({"say", "add", "insist", "claim", "report"})
@@ -539,6 +553,97 @@ def _appositive_ids(count: Token) -> set[int]:
     """ "becoming, by the service's count, a 23rd victim": the parse hangs what follows the
     count on it as an appositive, though it is the verb's and the owner's claim."""
     return {i for c in count.rights if c.dep_ == "appos" for i in _subtree_ids(c)}
+
+
+SEGMENT_BREAKS = frozenset({",", ":", ";", "—", "–", "("})
+
+
+def _figure_then_source(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "...: 3,500 by the police's estimate, at least 20,000 according to the Greens": a figure
+    with its source right after it, hung on no verb, so neither the learned cues nor "By its
+    count, ..." see it. The claim is the stretch before the source, back to a comma or colon."""
+    covered = _content_ids(found)
+    out = []
+    for tok in doc:
+        if tok.head.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            continue
+        named = _named_after(tok)
+        if named is None:
+            continue
+        source, cue, kind = named
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].text not in SEGMENT_BREAKS:
+            start -= 1
+        content = _trim(doc, doc[start : tok.i])
+        if content is None or any(t.i in covered for t in content):
+            continue
+        if not any(_is_figure(t) for t in content):
+            continue
+        out.append(Attribution((content,), kind, source, (cue,), 0.9))
+    return out
+
+
+def _named_after(tok: Token) -> tuple[Span, Span, ClaimKind] | None:
+    """Source, cue and kind of "according to X" or "by X's estimate" starting at `tok`."""
+    doc = tok.doc
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if tok.lower_ == "according" and prep is not None:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            source = doc[obj.left_edge.i : obj.right_edge.i + 1]
+            return source, doc[tok.i : prep.i + 1], "according_to"
+    if tok.lower_ == "by" and tok.dep_ == "prep":
+        count = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if count is not None and count.lower_ in COUNT_NOUNS:
+            owner = next((c for c in count.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
+                return source, doc[tok.i : count.i + 1], "according_to"
+    return None
+
+
+LEVEL_VERBS = frozenset(
+    {"stand", "be", "rise", "climb", "reach", "grow", "increase", "jump", "fall", "drop",
+     "pass", "top", "exceed", "hit"}
+)  # fmt: skip
+"""Verbs giving the level of a figure: "the ministry's toll stands at 64", "has climbed to 90"."""
+
+
+def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "The ministry's weekly figure stood at 88", "Berg's tally has climbed to nearly 1,300": a
+    figure a body owns is the owner's claim, though no verb of saying is there."""
+    covered = _content_ids(found)
+    out = []
+    for noun in doc:
+        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS or noun.dep_ != "nsubj":
+            continue
+        verb = noun.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or verb.lemma_.lower() not in LEVEL_VERBS or noun.i in covered:
+            continue
+        figure = _level_given(verb)
+        if figure is None:
+            continue
+        content = _trim(doc, doc[owner.right_edge.i + 1 : figure.right_edge.i + 1])
+        if content is None:
+            continue
+        source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
+        out.append(
+            Attribution((content,), "according_to", source, (doc[noun.i : noun.i + 1],), 0.9)
+        )
+    return out
+
+
+def _level_given(verb: Token) -> Token | None:
+    """The figure a verb of level gives: "at 64", "to 90", "passed 640", "was 88"."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("at", "to"):
+            child = next((p for p in child.children if p.dep_ == "pobj"), child)
+        elif child.dep_ not in ("dobj", "attr"):
+            continue
+        if any(_is_figure(t) for t in child.subtree):
+            return child
+    return None
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

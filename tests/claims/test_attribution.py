@@ -361,3 +361,58 @@ def test_a_revised_figure_may_come_before_what_it_counts() -> None:
     (claim,) = extract("The agency raised to 140 the number of homes it considers unsafe.").claims
     assert claim.source is not None and claim.source.text == "The agency"
     assert claim.content.text == "to 140 the number of homes it considers unsafe"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "content"),
+    [
+        (
+            "The health agency's weekly figure, published on Friday, stood at 412.",
+            "health agency",
+            "weekly figure, published on Friday, stood at 412",
+        ),
+        (
+            "Holt's tally of rebel dead near Varo has climbed again, to nearly 900.",
+            "Holt",
+            "tally of rebel dead near Varo has climbed again, to nearly 900",
+        ),
+        (
+            "The Health Ministry said two more patients had died. Its toll from the outbreak "
+            "now stands at 17.",
+            "Health Ministry",
+            "toll from the outbreak now stands at 17",
+        ),
+    ],
+)
+def test_the_level_of_an_owned_figure_is_the_owners_claim(
+    text: str, claimant: str, content: str
+) -> None:
+    claim = extract(text).claims[-1]
+    assert claim.claimant == claimant
+    assert claim.content.text == content
+
+
+def test_a_figure_nobody_owns_is_no_claim() -> None:
+    assert extract("The official toll stood at 30.").claims == ()
+
+
+def test_a_figure_followed_by_its_source_is_the_sources_claim() -> None:
+    claims = extract(
+        "Thousands marched through the capital on Sunday: 8,000 by the organisers' count, "
+        "2,500 according to the city."
+    ).claims
+    assert [(c.content.text, c.source and c.source.text) for c in claims] == [
+        ("8,000", "the organisers"),
+        ("2,500", "the city"),
+    ]
+    assert {c.kind for c in claims} == {"according_to"}
+
+
+def test_records_showing_a_figure_claim_it_but_a_person_showing_something_does_not() -> None:
+    claim = extract(
+        "The Interior Ministry published its records on Monday. They show 14 complaints against "
+        "the prison in 2025."
+    ).claims[-1]
+    assert claim.source is not None and claim.source.text == "They"
+    assert claim.content.text == "14 complaints against the prison in 2025"
+    assert extract("Anna Holt showed two passports at the border.").claims == ()
