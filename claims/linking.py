@@ -582,10 +582,10 @@ def facts_of(
     )
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
-    own = find_when(content)
+    own = find_when(_RELATIVE.sub("", content))
     if given and own and own != given and given not in own and _SINCE_EVENT.search(own):
         given = own  # "206 had fallen ill since the first cases were reported earlier this month"
-    wide = find_when(context)
+    wide = find_when(_RELATIVE.sub("", context))
     for longer in (own, wide):
         if given and longer and given in longer:
             given = longer  # "since the battle began on December 22", not the day alone
@@ -1278,6 +1278,14 @@ def _event_toll(
         return False
     return _DISASTER.search(sentence) is not None
 
+
+_RELATIVE = re.compile(
+    r"\b(?!(?:people|men|women|children|residents|civilians|soldiers|patients)\b)"
+    r"[a-z]+(?<!s)\s+(?:who|whom|whose)\b[^,;.]*"
+)
+""" "four have died, the latest a woman who had lived in a sports hall since November": the
+time of one person's relative clause is theirs, not the figure's (while "the number of people
+who had died as a result of this month's collision" is the count's own)."""
 
 _AT_EVENT = re.compile(
     r"\bwhen (?:the|it|she|he|they) (?:\w+ ){0,2}(?:broke out|started|began|struck|hit|came down"

@@ -43,10 +43,13 @@ class Interval:
 
     def rounding(self, percent: bool = False) -> float:
         """How far a figure may be off by rounding: a point for percentages, none for a small
-        exact count (31 downed do not fit in 30 lost), else 5% and at least one."""
+        exact count (31 downed do not fit in 30 lost) or one not rounded (143 aboard is not
+        146), else 5% and at least one."""
         if percent:
             return 1.0
-        if not math.isfinite(self.high) or (self.low == self.high and self.high < 100):
+        if not math.isfinite(self.high) or (
+            self.low == self.high and (self.high < 100 or self.high % 10)
+        ):
             return 0.0
         return max(1.0, 0.05 * self.high)
 
@@ -252,7 +255,9 @@ _CATEGORY_WORDS: dict[str, str] = {
         "woman child boy boys girl girls non-combatants".split(),
         "civilians",
     ),
-    **dict.fromkeys("people persons individuals bodies person man guests".split(), "people"),
+    **dict.fromkeys(
+        "people persons individuals bodies person man guests patients".split(), "people"
+    ),
     **dict.fromkeys(
         "deputies deputy lawmakers lawmaker mps legislators legislator senators senator "
         "councillors councilors".split(),
@@ -497,9 +502,23 @@ def find_quantities(
             q = _losses_of_kind(toks, number, q, before)
             if out:
                 q = _same_people(toks, number, q, out[-1])
+        if q is not None and out and _subset_of_previous(toks, number):
+            continue  # "eleven patients had died, four of them children": the eleven's part
         if q is not None:
             out.append(q)
     return out
+
+
+def _subset_of_previous(toks: list[_Tok], number: _Number) -> bool:
+    """ "four of them children", "including four children", "among them 12 children": a part of
+    the figure just read, told to describe it, not a second count to compare."""
+    after = [t.low for t in toks[number.last + 1 : number.last + 3]]
+    before = [t.low for t in toks[max(0, number.first - 2) : number.first]]
+    return (
+        after in (["of", "them"], ["of", "whom"])
+        or before[-1:] == ["including"]
+        or before == ["among", "them"]
+    )
 
 
 def _same_people(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:

@@ -520,3 +520,32 @@ def test_a_side_left_out_of_a_cut_content_is_read_in_the_sentence() -> None:
         context="Orlov said Northern losses since the battle began on May 2 had passed 640 dead.",
     )
     assert (q.category, q.side) == ("soldiers", "northern")
+
+
+# ---------------------------------------------------------------------------------------------
+# Fifth session: general rules prompted by held-out-12's misses (names here are invented anew)
+
+
+def test_a_count_that_is_not_rounded_has_no_rounding() -> None:
+    assert Interval(212, 212).disagrees(Interval(215, 215))  # a count, not an estimate
+    assert not Interval(1200, 1200).disagrees(Interval(1230, 1230))  # round: about 1,200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nine patients had died, three of them children",
+        "nine people had died, including three children",
+        "nine people had died, among them three children",
+    ],
+)
+def test_a_part_told_to_describe_a_figure_is_no_second_count(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.category, q.interval.low) == ("killed", "people", 9)
+
+
+def test_the_time_of_one_persons_relative_clause_is_not_the_figures() -> None:
+    one = facts("six have died, the latest a man who had lived in a school gym since March", "WHO")
+    assert not one.period.explicit
+    counted = facts("the number of people who had died since March had risen to 31", "WHO")
+    assert counted.period.explicit
