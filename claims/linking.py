@@ -299,8 +299,23 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
             earlier = next((f.period for f in reversed(out) if f.period.explicit), None)
             if earlier is not None:
                 facts = replace(facts, period=earlier)
+        if out and not facts.period.explicit and _SAME_COUNT.match(claim.content.text):
+            # "the real number was well over 200", right after "149 killed since November":
+            # the count of the claim before, over its period
+            earlier = out[-1]
+            shared = {quantity_key(q) for q in earlier.quantities}
+            if earlier.period.explicit and any(quantity_key(q) in shared for q in facts.quantities):
+                facts = replace(facts, period=earlier.period)
         out.append(facts)
     return out
+
+
+_SAME_COUNT = re.compile(
+    r"^(?:that )?(?:the|its|their) (?:(?:real|true|actual|correct|right|final) )?"
+    r"(?:number|figure|toll|count|total)\b",
+    re.IGNORECASE,
+)
+"""A claim that names its figure by the count just told ("the real number was ...")."""
 
 
 _DISASTERS = (

@@ -115,8 +115,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_week", r"\blast week\b"),
         ("this_month", r"\bthis month\b"),
         ("last_month", r"\blast month\b"),
+        # "since the shelling began in late November": since that month
         ("in_month", r"\b(?:(?:in|during|for|over) (?:the (?:whole|whole month|course|rest) of )?"
-                     r"|since )" + _MONTH + r"\b"),
+                     r"|since (?:the [\w-]+ (?:began|started) )?(?:in )?"
+                     r"(?:late |early |mid-?)?)" + _MONTH + r"\b"),
         ("this_year", r"\bthis year\b"),
         # a toll that "has reached" a figure counts everything so far: least specific of all
         ("toll", r"\b(?:death|casualty) toll\b|\bnumber of (?:dead|deaths|victims)\b"

@@ -352,7 +352,10 @@ _NOT_SIDES = frozenset(
     "the a an this that these those some about around more than over at least nearly almost "
     "up to fewer less only just total further another additional other new its his her "
     "killed wounded dead captured destroyed".split()
-)
+) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)  # "reported on Wednesday that 149 civilians": a day is nobody's side
 _SIDE_NOUNS = frozenset(
     "forces troops army military side units losses casualties troops' forces' army's "
     "military's soldiers".split()
@@ -1403,6 +1406,8 @@ def _side_after(toks: list[_Tok], cat_at: int, hi: int) -> tuple[str | None, str
             j += 1
         run: list[_Tok] = []
         while j < hi and (toks[j].text[:1].isupper() or toks[j].low in DEMONYMS):
+            if toks[j].low in _NOT_SIDES:
+                break
             run.append(toks[j])
             j += 1
         if run:
@@ -1441,6 +1446,8 @@ def _side_in_clause(
                 return (f"!{own_side}" if own_side else None), None
             run: list[_Tok] = []
             while k >= lo and (toks[k].text[:1].isupper() or toks[k].low in DEMONYMS):
+                if toks[k].low in _NOT_SIDES and toks[k].low not in ("the", "a"):
+                    break
                 run.insert(0, toks[k])
                 k -= 1
             if run and not (len(run) == 1 and run[0].low in ("the", "a")):

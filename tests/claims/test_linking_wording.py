@@ -549,3 +549,31 @@ def test_the_time_of_one_persons_relative_clause_is_not_the_figures() -> None:
     assert not one.period.explicit
     counted = facts("the number of people who had died since March had risen to 31", "WHO")
     assert counted.period.explicit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["killed since the siege began in late March", "killed since early March", "since March"],
+)
+def test_since_a_month_runs_from_that_month(text: str) -> None:
+    period = resolve(find_when(text), MON)
+    assert period.explicit and period.start is not None and period.start.month == 3
+
+
+def test_a_day_is_nobodys_side() -> None:
+    found = find_quantities(
+        "reported on Wednesday that 35 civilians had been killed, up from 30 at the start of "
+        "the week"
+    )
+    assert [q.side for q in found] == [None, None]
+
+
+def test_the_real_number_is_the_count_just_told_over_its_period() -> None:
+    article = (
+        "The Red Crescent said on Friday that 88 civilians had been killed in Orsk since the "
+        "siege began in March. The town's mayor said that the real number was well over 120."
+    )
+    agency, mayor = facts_of_article(extract(article), MON)
+    assert mayor.period == agency.period
+    found = link(agency, mayor)
+    assert found is not None and found.kind == "contradiction"
