@@ -302,10 +302,10 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         if out and not facts.period.explicit and _SAME_COUNT.match(claim.content.text):
             # "the real number was well over 200", right after "149 killed since November":
             # the count of the claim before, over its period
-            earlier = out[-1]
-            shared = {quantity_key(q) for q in earlier.quantities}
-            if earlier.period.explicit and any(quantity_key(q) in shared for q in facts.quantities):
-                facts = replace(facts, period=earlier.period)
+            told = out[-1]
+            shared = {quantity_key(q) for q in told.quantities}
+            if told.period.explicit and any(quantity_key(q) in shared for q in facts.quantities):
+                facts = replace(facts, period=told.period)
         out.append(facts)
     return out
 
