@@ -1333,6 +1333,10 @@ def _running_part(a: Period, b: Period) -> Relation | None:
             return rel  # type: ignore[return-value]
         if _since(part) and not _since(whole) and part.end < whole.end and _inside(part, whole):
             return rel  # type: ignore[return-value]  # 51 by the 28th within December's 58
+        if _since(part) and whole.total and abs((part.end - whole.end).days) <= RUNNING_SAME_DAYS:
+            # "1,300 dead since the crossing on the 12th" within "losses amount to 134" told
+            # the same days: what happened since a day is part of everything so far
+            return rel  # type: ignore[return-value]
     return None
 
 

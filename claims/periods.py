@@ -125,6 +125,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  # "losses had risen to 840": a count that grew to this, so everything so far
                  r"|\b(?:risen|rose|climbed|grown|grew|increased|mounted) to\b"
                  r"|\b(?:now )?(?:stands?|stood) at\b|\bbringing the (?:total|toll|number)\b"
+                 r"|\b(?:now )?(?:amounts?|amounted) to\b"
                  r"|\bhad (?:passed|exceeded|topped|reached)\b"
                  r"|\b(?:real|true|overall|official|full) toll\b"
                  # "its casualties in the battle": the whole battle's so far

@@ -577,3 +577,15 @@ def test_the_real_number_is_the_count_just_told_over_its_period() -> None:
     assert mayor.period == agency.period
     found = link(agency, mayor)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_dead_since_a_day_cannot_outnumber_all_losses_told_the_same_days() -> None:
+    since = facts(
+        "that 900 Western soldiers had been killed at Orsk since the landing on 2 May", "N"
+    )
+    total = facts("Western losses at Orsk amount to 120 killed, wounded and missing", "W")
+    assert total.period.total
+    found = link(since, total)
+    assert found is not None and found.kind == "contradiction"
+    fits = facts("Western losses at Orsk amount to 2,000 killed, wounded and missing", "W")
+    assert (link(since, fits) or found).kind != "contradiction"
