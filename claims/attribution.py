@@ -19,7 +19,7 @@ import functools
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -269,7 +269,20 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _owned_levels(doc, found)
     found += _figure_then_source(doc, found)
     found += _according_to_opening(doc, found)
-    return _best_per_content(found)
+    return [_with_range_start(a) for a in _best_per_content(found)]
+
+
+def _with_range_start(attribution: Attribution) -> Attribution:
+    """ "published its estimate: between 400 and 700 soldiers killed": a content the parse starts
+    at the first figure keeps the "between" that makes the two figures one range."""
+    first = attribution.content[0]
+    doc = first.doc
+    if first.start == 0 or not first[0].like_num or doc[first.start - 1].lower_ != "between":
+        return attribution
+    widened = doc[first.start - 1 : first.end]
+    if any(t.i == first.start - 1 for piece in attribution.cue for t in piece):
+        return attribution
+    return replace(attribution, content=(widened, *attribution.content[1:]))
 
 
 def _across_semicolon(cand: Candidate, ids: set[int]) -> bool:

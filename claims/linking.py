@@ -63,6 +63,7 @@ from claims.periods import (
 )
 from claims.places import AREAS, find_places, place_key
 from claims.quantities import (
+    ALL_SIDES,
     MEASURE_PARTS,
     Interval,
     Quantity,
@@ -1209,11 +1210,20 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             period = _period_relation(pa, pb, qa, series, current=loose)
             if period is None:
                 continue
-            relation = _combine(measure, category, period)
+            relation = _combine(measure, category, period, _side_relation(qa.side, qb.side))
             strength = _strength(a, b, qa, qb, scope, period)
             if strength >= 0.5 and (best is None or strength > best.strength):
                 best = _Match(strength, relation, qa, qb)
     return best
+
+
+def _side_relation(x: str | None, y: str | None) -> Relation:
+    """One side's dead are a part of both armies' dead."""
+    if x == ALL_SIDES and y not in (None, ALL_SIDES):
+        return "b_in_a"
+    if y == ALL_SIDES and x not in (None, ALL_SIDES):
+        return "a_in_b"
+    return "same"
 
 
 def _measure_relation(x: str, y: str) -> Relation | None:

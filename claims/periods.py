@@ -89,6 +89,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|bombardment|bombing|assault|attacks?|floods?|flooding|strike|protests?)"
                   r" (?:began|started)\b(?! on\b| last\b| in\b)"
                   r"|\bsince (?:the )?(?:war|invasion|conflict) began"
+                  # "killed since the crossing": since the event the story is about
+                  r"|\bsince the (?:crossing|landing|invasion|offensive|assault|siege|ceasefire"
+                  r"|truce|outbreak|floods?|earthquake|collapse|explosion|uprising)\b"
+                  r"(?! (?:on|in|last|of|at)\b| \w+ (?:on|in)\b)"
                   r"|\bsince the first (?:cases?|deaths?|infections?|reports?)\b"
                   r"|\b(?:in total|so far|to date|altogether|overall|all told|cumulative)\b"),
         ("partial", r"\bby (?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h)\b"

@@ -1162,8 +1162,22 @@ def _describe(
         and _inflicted(toks, lo, number.first)
     ):
         side = f"!{own_side}"  # "its crews brought down 58 drones": the enemy's drones
+    if side is None and _both_sides(toks, lo, hi):
+        side, side_text = ALL_SIDES, "both sides"
     forecast = _is_forecast(toks, lo, number.first)
     return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+
+
+ALL_SIDES = "*"
+"""The side of a count of both armies together ("400 to 700 soldiers of both armies killed"):
+every side's own count is a part of it."""
+
+
+def _both_sides(toks: list[_Tok], lo: int, hi: int) -> bool:
+    return any(
+        toks[j].low == "both" and toks[j + 1].low in ("armies", "sides", "forces")
+        for j in range(lo, min(hi, len(toks) - 1))
+    )
 
 
 _WAR_FATES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
@@ -1581,8 +1595,9 @@ _DEMONSTRATORS = frozenset({"protesters", "supporters"})
 
 
 def sides_comparable(a: str | None, b: str | None) -> bool:
-    """Unknown sides are comparable; "!x" (the enemy of x) meets any side but x."""
-    if a is None or b is None:
+    """Unknown sides are comparable, and both sides together with any; "!x" (the enemy of x)
+    meets any side but x."""
+    if a is None or b is None or ALL_SIDES in (a, b):
         return True
     if a.startswith("!") and b.startswith("!"):
         return a == b

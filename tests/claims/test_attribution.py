@@ -416,3 +416,15 @@ def test_records_showing_a_figure_claim_it_but_a_person_showing_something_does_n
     assert claim.source is not None and claim.source.text == "They"
     assert claim.content.text == "14 complaints against the prison in 2025"
     assert extract("Anna Holt showed two passports at the border.").claims == ()
+
+
+def test_a_range_keeps_its_between_when_the_parse_starts_the_content_at_the_figure() -> None:
+    (claim,) = [
+        c
+        for c in extract(
+            "The group published its first estimate for Orsk on Friday: between 300 and 500 "
+            "soldiers of both armies killed since the landing."
+        ).claims
+        if "300" in c.content.text
+    ]
+    assert claim.content.text.startswith("between 300 and 500")

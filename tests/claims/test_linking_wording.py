@@ -589,3 +589,22 @@ def test_dead_since_a_day_cannot_outnumber_all_losses_told_the_same_days() -> No
     assert found is not None and found.kind == "contradiction"
     fits = facts("Western losses at Orsk amount to 2,000 killed, wounded and missing", "W")
     assert (link(since, fits) or found).kind != "contradiction"
+
+
+def test_a_count_of_both_armies_holds_each_sides_count() -> None:
+    both = facts(
+        "between 300 and 500 soldiers of both armies had been killed at Orsk since the landing",
+        "Casualty Watch",
+    )
+    (q,) = both.quantities
+    assert (q.side, q.interval.low, q.interval.high) == ("*", 300, 500)
+    more = facts("that 900 Western soldiers had been killed at Orsk since the landing", "N")
+    fewer = facts("that 60 Western soldiers had been killed at Orsk since the landing", "W")
+    found = link(both, more)
+    assert found is not None and found.kind == "contradiction"  # one side's above both
+    assert (link(both, fewer) or found).kind != "contradiction"
+
+
+def test_since_the_event_a_story_is_about_is_a_running_count() -> None:
+    assert find_when("killed since the crossing") == "since the crossing"
+    assert resolve(find_when("killed since the landing"), MON).total
