@@ -171,6 +171,14 @@ def _continues(tokens: list[Token], j: int) -> bool:
         return True
     if low in NUMBER_WORDS and tok.like_num:
         return not _NUMERIC.match(tokens[j - 1].text)  # "2022 two" is two numbers
+    if low == "and":
+        # "seven hundred and fifty": one number
+        return (
+            tokens[j - 1].lower_ in ("hundred", "thousand")
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower_ in NUMBER_WORDS
+            and tokens[j + 1].like_num
+        )
     # "twenty-five", "1.5 million"
     return (
         low == "-"
@@ -194,7 +202,7 @@ def _value(tokens: list[Token]) -> float | None:
                 current = None
         elif low in NUMBER_WORDS:
             current = (current or 0.0) + NUMBER_WORDS[low]
-        elif low in ("a", "an", "-"):
+        elif low in ("a", "an", "-", "and"):
             continue
         else:
             return None

@@ -840,7 +840,7 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
         written = text[toks[first].start : toks[last].end]
         if toks[i].low in ("a", "an") and last > i and toks[i + 1].low in _ORDINALS:
             written = _num(value)  # "a third patient": the third death, 3
-        elif toks[i].low in ("a", "an", "any"):
+        elif toks[i].low in ("a", "an", "any") and value <= 1:
             written = "none" if toks[i].low == "any" or value == 0 else "one"  # "a man": one
         out.append(_Number(first, last, value, interval, percent, written))
         i = last + 1
@@ -945,11 +945,33 @@ def _number_at(
             return None
         if phrase == "one" and not _counted_follows(toks, i + n):
             return None
-        last, scaled = i + n - 1, float(value)
+        last, scaled = _compound(toks, i + n - 1, float(value))
         if last + 1 < len(toks) and toks[last + 1].low in _SCALES and value > 0:
             last, scaled = last + 1, scaled * _SCALES[toks[last + 1].low]  # "five thousand"
         return last, scaled, None
     return None
+
+
+_UNITS = {w: v for w, v in NUMBER_WORDS.items() if 1 <= v <= 9}
+_TENS = {w: v for w, v in NUMBER_WORDS.items() if 10 <= v <= 90 and w != "dozen"}
+
+
+def _compound(toks: list[_Tok], last: int, value: float) -> tuple[int, float]:
+    """Number words read as one number: "seven hundred and fifty", "two hundred thirty",
+    "one hundred and five", "twenty five"."""
+    nxt = toks[last + 1].low if last + 1 < len(toks) else ""
+    if nxt == "hundred" and 1 <= value <= 9:
+        last, value, nxt = last + 1, value * 100, "hundred"
+    if toks[last].low == "hundred":
+        j = last + 2 if last + 1 < len(toks) and toks[last + 1].low == "and" else last + 1
+        word = toks[j].low if j < len(toks) else ""
+        if word in _TENS or word in _UNITS:
+            end, rest = _compound(toks, j, float(_TENS.get(word) or _UNITS[word]))
+            return end, value + rest
+        return last, value
+    if value in _TENS.values() and value >= 20 and nxt in _UNITS:
+        return last + 1, value + _UNITS[nxt]  # "twenty five"
+    return last, value
 
 
 _VAGUE_PHRASES = _longest_first(_VAGUE)

@@ -118,3 +118,8 @@ def test_figures_stay_inside_the_content() -> None:
     content = doc[4:]  # "than 300 soldiers died."
     (figure,) = find_figures(content)
     assert figure.text == "300" and figure.qualifier is None
+
+
+def test_hundred_and_a_tens_word_are_one_figure() -> None:
+    found = figures("Seven hundred and fifty people had come back.")
+    assert [(text, value) for text, value, _, _ in found] == [("Seven hundred and fifty", 750.0)]

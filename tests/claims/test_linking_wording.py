@@ -608,3 +608,18 @@ def test_a_count_of_both_armies_holds_each_sides_count() -> None:
 def test_since_the_event_a_story_is_about_is_a_running_count() -> None:
     assert find_when("killed since the crossing") == "since the crossing"
     assert resolve(find_when("killed since the landing"), MON).total
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("seven hundred and fifty people had come back", 750),
+        ("two hundred thirty people were killed", 230),
+        ("one hundred and five people died", 105),
+        ("a hundred and twenty people died", 120),
+        ("twenty five people were killed", 25),
+    ],
+)
+def test_number_words_make_one_number(text: str, value: int) -> None:
+    (q,) = find_quantities(text)
+    assert q.interval.low == q.interval.high == value
