@@ -110,6 +110,7 @@ MEASURE_WORDS = {
     "evacuated": "evacuated",
     "participants": "taking part",
     "arrested": "arrested",
+    "charged": "charged",
     "launched": "launched",
     "trapped": "trapped",
     "returned": "returned",
@@ -124,6 +125,7 @@ MEASURE_PARTS: dict[str, frozenset[str]] = {
     "casualties": frozenset({"killed", "wounded", "captured", "missing"}),
     "displaced": frozenset({"evacuated", "returned"}),
     "launched": frozenset({"destroyed"}),
+    "arrested": frozenset({"charged"}),
 }
 """A total and the measures it contains: killed soldiers cannot outnumber all losses."""
 
@@ -217,6 +219,8 @@ _MEASURE_WORDS: dict[str, str] = {
         "displaced",
     ),
     **dict.fromkeys("arrested arrests detained detentions detention held".split(), "arrested"),
+    # charges are brought against people held: a part of the arrests (see MEASURE_PARTS)
+    **dict.fromkeys("charged indicted".split(), "charged"),
     **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
     **dict.fromkeys(
         "marched marching attended rallied protested demonstrated gathered participants joined "
@@ -1103,7 +1107,7 @@ def _describe(
     if category is None:
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
-                       "arrested", "evacuated", "participants", "remaining",
+                       "arrested", "charged", "evacuated", "participants", "remaining",
                        "trapped", "returned", "present", "ill"):  # fmt: skip
             category, cat_at = "people", -1
         else:

@@ -566,3 +566,29 @@ def test_people_inside_when_the_fire_broke_out_are_one_count_whenever_told() -> 
 def test_votes_for_a_bill_are_deputies_voting_for_it() -> None:
     (q,) = find_quantities("they had counted 48 votes for the bill")
     assert (q.measure, q.category) == ("voted for", "deputies")
+
+
+def test_people_charged_cannot_outnumber_those_arrested_at_the_same_place() -> None:
+    police = facts("18 people had been arrested at the march in Varo on Saturday", "The police")
+    charged = facts(
+        "the number charged over Saturday's march in Varo had risen to 23",
+        "The district prosecutor",
+        MON + timedelta(days=3),
+    )
+    assert [q.measure for q in charged.quantities] == ["charged"]
+    found = link(police, charged)
+    assert found is not None and found.kind == "contradiction"
+    fewer = facts(
+        "the number charged over Saturday's march in Varo had risen to 7",
+        "The district prosecutor",
+        MON + timedelta(days=3),
+    )
+    found = link(police, fewer)
+    assert found is not None and found.kind == "related"
+
+
+def test_people_charged_elsewhere_are_no_part_of_an_arrest_count() -> None:
+    police = facts("18 people were detained on Saturday", "The police")
+    charged = facts("prosecutors charged 25 people over a warehouse fire in Tessa", "Prosecutors")
+    found = link(police, charged)
+    assert found is None or found.kind != "contradiction"
