@@ -90,6 +90,8 @@ class Quantity:
         if self.percent:
             who = f"{self.side_text} " if self.side_text else ""
             return f"{who}{self.category}"
+        if self.measure == "cost":
+            return f"the cost in {self.category}"  # "the cost in crowns, first year"
         who = f"{self.side_text} " if self.side_text else ""
         return f"{who}{self.category} {MEASURE_WORDS.get(self.measure, self.measure)}"
 
@@ -119,6 +121,7 @@ MEASURE_WORDS = {
     "held": "held",
     "share": "share",
     "count": "counted",
+    "cost": "cost",
 }
 
 MEASURE_PARTS: dict[str, frozenset[str]] = {
@@ -493,6 +496,13 @@ def find_quantities(
     gathering = bool(context) and _GATHERING.search(context) is not None
     out: list[Quantity] = []
     for number in numbers:
+        if not number.percent and _currency_after(toks, number) is not None:
+            # money is counted only as a cost with its scope; aid, jackpots and fines are not
+            # counts another claim could dispute
+            cost = _cost(toks, number)
+            if cost is not None:
+                out.append(cost)
+            continue
         q = _describe(toks, number, own_side, own_side_text, hint)
         before = out[-1] if out else (antecedents[-1] if antecedents else None)
         if q is None and not number.percent:
@@ -603,6 +613,64 @@ def _elliptical(
         if own[0] is not None:
             side, side_text = own
     return Quantity(before.measure, before.category, side, number.interval, number.text, side_text)
+
+
+_CURRENCIES: dict[str, str] = {
+    **dict.fromkeys("crown crowns krona kronor koruna".split(), "crowns"),
+    **dict.fromkeys("euro euros €".split(), "euros"),
+    **dict.fromkeys("dollar dollars $".split(), "dollars"),
+    **dict.fromkeys("pound pounds sterling £".split(), "pounds"),
+    **dict.fromkeys("franc francs".split(), "francs"),
+    **dict.fromkeys("rouble roubles ruble rubles".split(), "roubles"),
+    **dict.fromkeys("yen".split(), "yen"),
+    **dict.fromkeys("yuan renminbi".split(), "yuan"),
+    **dict.fromkeys("rupee rupees".split(), "rupees"),
+    **dict.fromkeys("zloty zlotys".split(), "zlotys"),
+    **dict.fromkeys("hryvnia hryvnias hryvnia".split(), "hryvnias"),
+}
+_COST_WORDS = frozenset(
+    "cost costs costing costed price priced spending expense expenses outlay".split()
+)
+_COST_SCOPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(first|second|third)[ -]year\b"), r"\1 year"),
+    (re.compile(r"\b(?:a|per|each|every) year\b|\b(?:annual|annually|yearly)\b"), "a year"),
+    (re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b"), "a month"),
+    (re.compile(r"\bover (\w+) years\b"), r"over \1 years"),
+    (re.compile(r"\bin (?:all|total)\b"), "in total"),
+)
+"""What stretch a cost covers: "310 million in its first year" and "an annual bill of 500
+million" are costs of different stretches; a cost that names none is not compared."""
+
+
+def _currency_after(toks: list[_Tok], number: _Number) -> str | None:
+    """ "310 million crowns", "€40m", "$2 billion": the currency a figure is counted in."""
+    if number.last + 1 < len(toks):
+        found = _CURRENCIES.get(toks[number.last + 1].low)
+        if found is not None:
+            return found
+    if number.first > 0 and toks[number.first - 1].low in ("$", "€", "£"):
+        return _CURRENCIES[toks[number.first - 1].low]
+    return None
+
+
+def _cost(toks: list[_Tok], number: _Number) -> Quantity | None:
+    """What a plan or an event costs, in one currency over one stretch ("the reform would cost
+    310 million crowns in its first year", "put the first-year bill at 520 million crowns"):
+    measure `cost`, category "crowns, first year". Not a forecast: every cost of a plan is an
+    estimate, and two estimates of it can disagree."""
+    currency = _currency_after(toks, number)
+    lo, hi = _clause(toks, number.first, number.last)
+    words = [t.low for t in toks[lo:hi]]
+    costed = any(w in _COST_WORDS for w in words) or any(
+        w == "bill" and nxt in ("at", "of") for w, nxt in zip(words, words[1:], strict=False)
+    )
+    if currency is None or not costed:
+        return None
+    joined = " ".join(words).replace(" - ", "-")
+    scope = next((m.expand(out) for rx, out in _COST_SCOPES if (m := rx.search(joined))), None)
+    if scope is None:
+        return None
+    return Quantity("cost", f"{currency}, {scope}", None, number.interval, number.text)
 
 
 def quantities_of(

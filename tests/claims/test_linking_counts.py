@@ -592,3 +592,47 @@ def test_people_charged_elsewhere_are_no_part_of_an_arrest_count() -> None:
     charged = facts("prosecutors charged 25 people over a warehouse fire in Tessa", "Prosecutors")
     found = link(police, charged)
     assert found is None or found.kind != "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        (
+            "the new bridge would cost the city 45 million euros in its first year",
+            "euros, first year",
+        ),
+        ("auditors put the annual bill at 80 million crowns", "crowns, a year"),
+        ("the programme costs $3 billion a year", "dollars, a year"),
+    ],
+)
+def test_a_cost_over_a_stretch_is_a_count_of_money(text: str, category: str) -> None:
+    found = find_quantities(text)
+    assert [(q.measure, q.category) for q in found] == [("cost", category)]
+    assert not found[0].forecast  # "would cost": an estimate, compared like any other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the government would release 20 million crowns in aid",
+        "a lottery jackpot of 9 million euros was won on Saturday",
+        "the bill gives 15 million crowns a year to farmers",  # a law, not a price
+        "the new bridge would cost 45 million euros",  # a cost of no stated stretch
+    ],
+)
+def test_money_that_is_no_cost_over_a_stretch_is_not_counted(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_two_first_year_costs_that_do_not_meet_contradict() -> None:
+    minister = facts(
+        "the tunnel would cost the treasury 200 million crowns in its first year",
+        "The transport minister",
+    )
+    office = facts("the first-year bill at 350 million crowns", "The audit office")
+    found = link(minister, office)
+    assert found is not None and found.kind == "contradiction"
+    assert "cost in crowns" in (found.topic or "")
+    yearly = facts("the tunnel would cost 350 million crowns a year", "The audit office")
+    found = link(minister, yearly)
+    assert found is None or found.kind != "contradiction"  # a year's cost and the first year's
