@@ -313,7 +313,8 @@ _PERCENT_ASPECTS: dict[str, str] = {
     **dict.fromkeys("controlled control controls held holds hold".split(), "territory held"),
     **dict.fromkeys(
         "poll polls polling polled support backing back backs backed supported supporting leads "
-        "lead led leading ahead trails trailing behind favour favor survey surveys".split(),
+        "lead led leading ahead trails trailing behind favour favor survey surveys "
+        "surveyed".split(),
         "support",
     ),
     **dict.fromkeys(
@@ -505,6 +506,8 @@ def find_quantities(
             continue
         q = _describe(toks, number, own_side, own_side_text, hint)
         before = out[-1] if out else (antecedents[-1] if antecedents else None)
+        if q is None and not number.percent and out:
+            q = _elliptical_share(toks, number, out[-1])
         if q is None and not number.percent:
             q = _elliptical(toks, number, before, gathering=gathering, near=bool(out))
         elif q is not None and before is not None:
@@ -573,6 +576,36 @@ _AFTER_BARE = frozenset(
     "in on at since over and or by for from across during with within near around to as "
     "between among inside outside".split()
 )
+
+
+_LIST_JOINS = frozenset({"and", "with", ",", ";", "while", "whereas"})
+
+
+def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Quantity | None:
+    """ "had Unity at 28 percent and the Greens at 46", "put Unity on 35 percent, with the
+    Greens on 41": a bare figure for another party right after a party's share is a share of
+    the same kind, that party's."""
+    if not before.percent or before.category not in ("support", "vote share"):
+        return None  # the share before may be "the party"'s: the figure is still another's
+    if number.value > 100 or number.first == 0 or toks[number.first - 1].low not in ("at", "on"):
+        return None
+    nxt = toks[number.last + 1].low if number.last + 1 < len(toks) else "."
+    if nxt[:1].isalpha() and nxt not in _AFTER_BARE:
+        return None  # "the Greens at 46 seats"
+    join = next(
+        (
+            j
+            for j in range(number.first - 2, max(-1, number.first - 8), -1)
+            if toks[j].low in _LIST_JOINS
+        ),
+        None,
+    )
+    if join is None:
+        return None
+    side, side_text = _named_entity(toks, join + 1, number.first - 1)
+    if side is None or side == before.side:
+        return None
+    return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
 def _elliptical(

@@ -636,3 +636,32 @@ def test_two_first_year_costs_that_do_not_meet_contradict() -> None:
     yearly = facts("the tunnel would cost 350 million crowns a year", "The audit office")
     found = link(minister, yearly)
     assert found is None or found.kind != "contradiction"  # a year's cost and the first year's
+
+
+@pytest.mark.parametrize(
+    "text, shares",
+    [
+        (
+            "the poll had the Liberal Party at 31 percent and the Farmers at 27",
+            [("liberal", 31.0), ("farmer", 27.0)],
+        ),
+        (
+            "the institute, which surveyed 900 voters, put Unity on 29 percent, with the "
+            "Liberal Party on 33",
+            [("unity", 29.0), ("liberal", 33.0)],
+        ),
+    ],
+)
+def test_a_bare_figure_after_a_partys_share_is_the_next_partys_share(
+    text: str, shares: list[tuple[str | None, float]]
+) -> None:
+    found = [q for q in find_quantities(text) if q.percent]
+    assert [(q.measure, q.category) for q in found] == [("share", "support")] * len(shares)
+    assert [(q.side, q.interval.low) for q in found] == shares
+
+
+def test_a_bare_figure_with_a_noun_after_a_share_is_no_share() -> None:
+    found = find_quantities(
+        "the poll had the Liberal Party at 31 percent and the Farmers at 27 seats"
+    )
+    assert [q.measure for q in found if q.side == "farmers"] == []
