@@ -1057,6 +1057,7 @@ _FAMILY = {
     "captured": "casualties",
     "missing": "casualties",
     "casualties": "casualties",
+    "charged": "arrested",
 }
 _CATEGORY_FAMILY = dict.fromkeys(
     ("soldiers", "civilians", "people", "supporters", "workers", "passengers"), "personnel"
@@ -1200,6 +1201,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if series and qa.measure != qb.measure and {qa.measure, qb.measure} != _DEAD:
                 continue  # one claimant's captured and its losses are two counts, no series
             measure = _measure_relation(qa.measure, qb.measure)
+            if measure in ("a_in_b", "b_in_a") and not _part_placed(qa, qb, place):
+                continue
             category = _category_relation(qa.category, qb.category)
             if {qa.category, qb.category} == _CIVILIANS and qa.measure in _CIVILIAN_MEASURES:
                 category = "same"  # people who fled are civilians who fled
@@ -1224,6 +1227,15 @@ def _side_relation(x: str | None, y: str | None) -> Relation:
     if y == ALL_SIDES and x not in (None, ALL_SIDES):
         return "a_in_b"
     return "same"
+
+
+_PLACED_PARTS = frozenset({"charged"})
+"""Parts told apart from their whole, often days later and by another body (prosecutors charge
+some of the people police arrested): only a shared place ties them to one event's whole."""
+
+
+def _part_placed(qa: Quantity, qb: Quantity, place: float) -> bool:
+    return place == 1.0 or not ({qa.measure, qb.measure} & _PLACED_PARTS)
 
 
 def _measure_relation(x: str, y: str) -> Relation | None:

@@ -93,6 +93,8 @@ class Quantity:
         if self.percent:
             who = f"{self.side_text} " if self.side_text else ""
             return f"{who}{self.category}"
+        if self.measure == "cost":
+            return f"the cost in {self.category}"  # "the cost in crowns, first year"
         who = f"{self.side_text} " if self.side_text else ""
         return f"{who}{self.category} {MEASURE_WORDS.get(self.measure, self.measure)}"
 
@@ -113,6 +115,7 @@ MEASURE_WORDS = {
     "evacuated": "evacuated",
     "participants": "taking part",
     "arrested": "arrested",
+    "charged": "charged",
     "launched": "launched",
     "trapped": "trapped",
     "returned": "returned",
@@ -121,12 +124,14 @@ MEASURE_WORDS = {
     "held": "held",
     "share": "share",
     "count": "counted",
+    "cost": "cost",
 }
 
 MEASURE_PARTS: dict[str, frozenset[str]] = {
     "casualties": frozenset({"killed", "wounded", "captured", "missing"}),
     "displaced": frozenset({"evacuated", "returned"}),
     "launched": frozenset({"destroyed"}),
+    "arrested": frozenset({"charged"}),
 }
 """A total and the measures it contains: killed soldiers cannot outnumber all losses."""
 
@@ -220,6 +225,8 @@ _MEASURE_WORDS: dict[str, str] = {
         "displaced",
     ),
     **dict.fromkeys("arrested arrests detained detentions detention held".split(), "arrested"),
+    # charges are brought against people held: a part of the arrests (see MEASURE_PARTS)
+    **dict.fromkeys("charged indicted".split(), "charged"),
     **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
     **dict.fromkeys(
         "marched marching attended rallied protested demonstrated gathered participants joined "
@@ -311,7 +318,8 @@ _PERCENT_ASPECTS: dict[str, str] = {
     **dict.fromkeys("controlled control controls held holds hold".split(), "territory held"),
     **dict.fromkeys(
         "poll polls polling polled support backing back backs backed supported supporting leads "
-        "lead led leading ahead trails trailing behind favour favor survey surveys".split(),
+        "lead led leading ahead trails trailing behind favour favor survey surveys "
+        "surveyed".split(),
         "support",
     ),
     **dict.fromkeys(
@@ -497,8 +505,17 @@ def find_quantities(
     gathering = bool(context) and _GATHERING.search(context) is not None
     out: list[Quantity] = []
     for number in numbers:
+        if not number.percent and _currency_after(toks, number) is not None:
+            # money is counted only as a cost with its scope; aid, jackpots and fines are not
+            # counts another claim could dispute
+            cost = _cost(toks, number)
+            if cost is not None:
+                out.append(cost)
+            continue
         q = _describe(toks, number, own_side, own_side_text, hint)
         before = out[-1] if out else (antecedents[-1] if antecedents else None)
+        if q is None and not number.percent and out:
+            q = _elliptical_share(toks, number, out[-1])
         if q is None and not number.percent:
             q = _elliptical(toks, number, before, gathering=gathering, near=bool(out))
         elif q is not None and before is not None:
@@ -583,6 +600,36 @@ _AFTER_BARE = frozenset(
 )
 
 
+_LIST_JOINS = frozenset({"and", "with", ",", ";", "while", "whereas"})
+
+
+def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Quantity | None:
+    """ "had Unity at 28 percent and the Greens at 46", "put Unity on 35 percent, with the
+    Greens on 41": a bare figure for another party right after a party's share is a share of
+    the same kind, that party's."""
+    if not before.percent or before.category not in ("support", "vote share"):
+        return None  # the share before may be "the party"'s: the figure is still another's
+    if number.value > 100 or number.first == 0 or toks[number.first - 1].low not in ("at", "on"):
+        return None
+    nxt = toks[number.last + 1].low if number.last + 1 < len(toks) else "."
+    if nxt[:1].isalpha() and nxt not in _AFTER_BARE:
+        return None  # "the Greens at 46 seats"
+    join = next(
+        (
+            j
+            for j in range(number.first - 2, max(-1, number.first - 8), -1)
+            if toks[j].low in _LIST_JOINS
+        ),
+        None,
+    )
+    if join is None:
+        return None
+    side, side_text = _named_entity(toks, join + 1, number.first - 1)
+    if side is None or side == before.side:
+        return None
+    return Quantity("share", before.category, side, number.interval, number.text, side_text)
+
+
 def _elliptical(
     toks: list[_Tok],
     number: _Number,
@@ -621,6 +668,64 @@ def _elliptical(
         if own[0] is not None:
             side, side_text = own
     return Quantity(before.measure, before.category, side, number.interval, number.text, side_text)
+
+
+_CURRENCIES: dict[str, str] = {
+    **dict.fromkeys("crown crowns krona kronor koruna".split(), "crowns"),
+    **dict.fromkeys("euro euros €".split(), "euros"),
+    **dict.fromkeys("dollar dollars $".split(), "dollars"),
+    **dict.fromkeys("pound pounds sterling £".split(), "pounds"),
+    **dict.fromkeys("franc francs".split(), "francs"),
+    **dict.fromkeys("rouble roubles ruble rubles".split(), "roubles"),
+    **dict.fromkeys("yen".split(), "yen"),
+    **dict.fromkeys("yuan renminbi".split(), "yuan"),
+    **dict.fromkeys("rupee rupees".split(), "rupees"),
+    **dict.fromkeys("zloty zlotys".split(), "zlotys"),
+    **dict.fromkeys("hryvnia hryvnias hryvnia".split(), "hryvnias"),
+}
+_COST_WORDS = frozenset(
+    "cost costs costing costed price priced spending expense expenses outlay".split()
+)
+_COST_SCOPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(first|second|third)[ -]year\b"), r"\1 year"),
+    (re.compile(r"\b(?:a|per|each|every) year\b|\b(?:annual|annually|yearly)\b"), "a year"),
+    (re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b"), "a month"),
+    (re.compile(r"\bover (\w+) years\b"), r"over \1 years"),
+    (re.compile(r"\bin (?:all|total)\b"), "in total"),
+)
+"""What stretch a cost covers: "310 million in its first year" and "an annual bill of 500
+million" are costs of different stretches; a cost that names none is not compared."""
+
+
+def _currency_after(toks: list[_Tok], number: _Number) -> str | None:
+    """ "310 million crowns", "€40m", "$2 billion": the currency a figure is counted in."""
+    if number.last + 1 < len(toks):
+        found = _CURRENCIES.get(toks[number.last + 1].low)
+        if found is not None:
+            return found
+    if number.first > 0 and toks[number.first - 1].low in ("$", "€", "£"):
+        return _CURRENCIES[toks[number.first - 1].low]
+    return None
+
+
+def _cost(toks: list[_Tok], number: _Number) -> Quantity | None:
+    """What a plan or an event costs, in one currency over one stretch ("the reform would cost
+    310 million crowns in its first year", "put the first-year bill at 520 million crowns"):
+    measure `cost`, category "crowns, first year". Not a forecast: every cost of a plan is an
+    estimate, and two estimates of it can disagree."""
+    currency = _currency_after(toks, number)
+    lo, hi = _clause(toks, number.first, number.last)
+    words = [t.low for t in toks[lo:hi]]
+    costed = any(w in _COST_WORDS for w in words) or any(
+        w == "bill" and nxt in ("at", "of") for w, nxt in zip(words, words[1:], strict=False)
+    )
+    if currency is None or not costed:
+        return None
+    joined = " ".join(words).replace(" - ", "-")
+    scope = next((m.expand(out) for rx, out in _COST_SCOPES if (m := rx.search(joined))), None)
+    if scope is None:
+        return None
+    return Quantity("cost", f"{currency}, {scope}", None, number.interval, number.text)
 
 
 def quantities_of(
@@ -1147,7 +1252,7 @@ def _describe(
     if category is None:
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
-                       "arrested", "evacuated", "participants", "remaining",
+                       "arrested", "charged", "evacuated", "participants", "remaining",
                        "trapped", "returned", "present", "ill"):  # fmt: skip
             category, cat_at = "people", -1
         else:

@@ -115,7 +115,7 @@ def _topic(q: Quantity) -> str | None:
         return "displacement"
     if q.measure == "participants":
         return "crowd size"
-    if q.measure == "arrested":
+    if q.measure in ("arrested", "charged"):
         return "arrests"
     if q.measure == "launched":
         return "strikes"

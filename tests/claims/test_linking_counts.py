@@ -566,3 +566,102 @@ def test_people_inside_when_the_fire_broke_out_are_one_count_whenever_told() -> 
 def test_votes_for_a_bill_are_deputies_voting_for_it() -> None:
     (q,) = find_quantities("they had counted 48 votes for the bill")
     assert (q.measure, q.category) == ("voted for", "deputies")
+
+
+def test_people_charged_cannot_outnumber_those_arrested_at_the_same_place() -> None:
+    police = facts("18 people had been arrested at the march in Varo on Saturday", "The police")
+    charged = facts(
+        "the number charged over Saturday's march in Varo had risen to 23",
+        "The district prosecutor",
+        MON + timedelta(days=3),
+    )
+    assert [q.measure for q in charged.quantities] == ["charged"]
+    found = link(police, charged)
+    assert found is not None and found.kind == "contradiction"
+    fewer = facts(
+        "the number charged over Saturday's march in Varo had risen to 7",
+        "The district prosecutor",
+        MON + timedelta(days=3),
+    )
+    found = link(police, fewer)
+    assert found is not None and found.kind == "related"
+
+
+def test_people_charged_elsewhere_are_no_part_of_an_arrest_count() -> None:
+    police = facts("18 people were detained on Saturday", "The police")
+    charged = facts("prosecutors charged 25 people over a warehouse fire in Tessa", "Prosecutors")
+    found = link(police, charged)
+    assert found is None or found.kind != "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        (
+            "the new bridge would cost the city 45 million euros in its first year",
+            "euros, first year",
+        ),
+        ("auditors put the annual bill at 80 million crowns", "crowns, a year"),
+        ("the programme costs $3 billion a year", "dollars, a year"),
+    ],
+)
+def test_a_cost_over_a_stretch_is_a_count_of_money(text: str, category: str) -> None:
+    found = find_quantities(text)
+    assert [(q.measure, q.category) for q in found] == [("cost", category)]
+    assert not found[0].forecast  # "would cost": an estimate, compared like any other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the government would release 20 million crowns in aid",
+        "a lottery jackpot of 9 million euros was won on Saturday",
+        "the bill gives 15 million crowns a year to farmers",  # a law, not a price
+        "the new bridge would cost 45 million euros",  # a cost of no stated stretch
+    ],
+)
+def test_money_that_is_no_cost_over_a_stretch_is_not_counted(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_two_first_year_costs_that_do_not_meet_contradict() -> None:
+    minister = facts(
+        "the tunnel would cost the treasury 200 million crowns in its first year",
+        "The transport minister",
+    )
+    office = facts("the first-year bill at 350 million crowns", "The audit office")
+    found = link(minister, office)
+    assert found is not None and found.kind == "contradiction"
+    assert "cost in crowns" in (found.topic or "")
+    yearly = facts("the tunnel would cost 350 million crowns a year", "The audit office")
+    found = link(minister, yearly)
+    assert found is None or found.kind != "contradiction"  # a year's cost and the first year's
+
+
+@pytest.mark.parametrize(
+    "text, shares",
+    [
+        (
+            "the poll had the Liberal Party at 31 percent and the Farmers at 27",
+            [("liberal", 31.0), ("farmer", 27.0)],
+        ),
+        (
+            "the institute, which surveyed 900 voters, put Unity on 29 percent, with the "
+            "Liberal Party on 33",
+            [("unity", 29.0), ("liberal", 33.0)],
+        ),
+    ],
+)
+def test_a_bare_figure_after_a_partys_share_is_the_next_partys_share(
+    text: str, shares: list[tuple[str | None, float]]
+) -> None:
+    found = [q for q in find_quantities(text) if q.percent]
+    assert [(q.measure, q.category) for q in found] == [("share", "support")] * len(shares)
+    assert [(q.side, q.interval.low) for q in found] == shares
+
+
+def test_a_bare_figure_with_a_noun_after_a_share_is_no_share() -> None:
+    found = find_quantities(
+        "the poll had the Liberal Party at 31 percent and the Farmers at 27 seats"
+    )
+    assert [q.measure for q in found if q.side == "farmers"] == []
