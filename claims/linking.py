@@ -264,6 +264,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         where.update(dict.fromkeys(_events(title), (title_places, 0)))
     previous: Claim | None = None
     nearest_end = 0  # where the claim that gave `nearest` ends
+    claimed = [(c.sentence.start, c.sentence.end) for c in extraction.claims]
     for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
         events = _events(claim.sentence.text)
         # "put the number at nearly 50,000" refers to the figures of the claim just before
@@ -275,7 +276,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         # "In Velmar, a barman died ...": a sentence that is no claim sets the scene, when it
         # comes after the claim or headline that named the place otherwise chosen
         place, at = next((where[e] for e in events if e in where), (nearest, nearest_end))
-        default = _scene(extraction, at, claim.sentence.start) or place
+        default = _scene(extraction.scenes, claimed, at, claim.sentence.start) or place
         facts = facts_of(
             claim,
             published,
@@ -359,13 +360,17 @@ _SAME_PERIOD = re.compile(
 )
 
 
-def _scene(extraction: Extraction, after: int, before: int) -> tuple[str, ...]:
-    """The first place of the last sentence between two points that is no claim and names one:
-    "In Velmar, a barman died ..." sets the scene for the claims after it. A capital is where a
-    government speaks and "the south" is too wide, so neither sets one; a claim's own sentence
-    was read with the claim."""
-    claimed = [(c.sentence.start, c.sentence.end) for c in extraction.claims]
-    for start, names in reversed(extraction.scenes):
+def _scene(
+    scenes: Sequence[tuple[int, tuple[str, ...]]],
+    claimed: Sequence[tuple[int, int]],
+    after: int,
+    before: int,
+) -> tuple[str, ...]:
+    """The first place of the last sentence between two points that is no claim (`claimed`:
+    the claims' sentences) and names one: "In Velmar, a barman died ..." sets the scene for the
+    claims after it. A capital is where a government speaks and "the south" is too wide, so
+    neither sets one; a claim's own sentence was read with the claim."""
+    for start, names in reversed(scenes):
         if start >= before:
             continue
         if start < after:
@@ -1235,6 +1240,7 @@ some of the people police arrested): only a shared place ties them to one event'
 
 
 def _part_placed(qa: Quantity, qb: Quantity, place: float) -> bool:
+    """Whether a part and a whole may be compared at this place agreement."""
     return place == 1.0 or not ({qa.measure, qb.measure} & _PLACED_PARTS)
 
 
