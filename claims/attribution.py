@@ -301,6 +301,16 @@ REVISE_VERBS = frozenset({"raise", "lower", "revise", "update", "increase", "cut
 _FIGURE_NOUNS = frozenset({"number", "figure", "toll", "total", "forecast", "projection"})
 
 
+SURVEY_VERBS = frozenset({"find"})
+"""How a poll tells a party's share: "Meridian found Unity on 27 percent". Read like "put" only
+for a share, so "found the village at 300 metres" is no claim. ("had Unity at 28 percent" reads
+the same way but its claim then hides the shares the sentence's other claims give.)"""
+
+
+def _is_share(figure: Token) -> bool:
+    return any(t.lower_ in ("percent", "%", "per") for t in figure.subtree)
+
+
 def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """ "Police estimated the crowd at 2,500", "the ministry put the toll at 45": the claim is
     the thing and its figure together, which the parse hangs on the verb as two pieces."""
@@ -308,6 +318,9 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     out = []
     for tok in doc:
         lemma = tok.lemma_.lower()
+        shares = lemma in SURVEY_VERBS  # "found Unity on 27 percent"
+        if shares:
+            lemma = "put"
         if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS or tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
@@ -323,21 +336,22 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             continue  # "..., bringing its toll to 23, the company said": the speaker's claim
         # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
         preps = ("at", "on") if lemma in ESTIMATE_VERBS else ("to",)
-        figure = next(
-            (
-                p
-                for prep in preps
-                for t in tok.subtree
-                if t.lower_ == prep and (t.i > obj.i or t.head == tok and t.i > tok.i)
-                for p in t.children
-                if p.dep_ == "pobj"
-                and any(x.like_num for x in p.subtree)
-                and not (prep == "on" and p.ent_type_ == "DATE")
-            ),
-            None,
-        )
-        if figure is None:
+        given = [
+            p
+            for prep in preps
+            for t in tok.subtree
+            if t.lower_ == prep and (t.i > obj.i or t.head == tok and t.i > tok.i)
+            for p in t.children
+            if p.dep_ == "pobj"
+            and any(x.like_num for x in p.subtree)
+            and not (prep == "on" and p.ent_type_ == "DATE")
+        ]
+        figure = given[0] if given else None
+        if figure is None or (shares and not _is_share(figure)):
             continue
+        if shares:
+            # "had Unity at 28 percent and the Greens at 46": every party's share
+            figure = max(given, key=lambda p: p.right_edge.i)
         # "raised to 27 the number charged over ...": the figure may come before the object
         first = min(obj.left_edge.i, figure.head.i)
         if owner is not None:
@@ -537,20 +551,25 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 def _according_to_opening(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """ "According to the General Staff, Eastern losses at Ostrovo amount to 134 killed, wounded
-    and missing, while ...": a sentence that opens by naming its source is that source's claim
-    to its end, however the parse hangs "according" (here on a noun, or on the verb of the
-    "while" clause, where the cue model rejects it)."""
+    and missing, while ...", "In a Civic Pulse survey taken on May 2-4, Unity was backed by a
+    third of respondents": a sentence that opens by naming its source is that source's claim to
+    its end, however the parse hangs the opening (on a noun, or on the verb of a later clause,
+    where the cue model rejects it)."""
     cued = {t.i for a in found for piece in a.cue for t in piece}
     out = []
     for tok in doc:
-        if tok.lower_ != "according" or tok.i != tok.sent.start or tok.i in cued:
+        if tok.i != tok.sent.start or tok.i in cued or tok.lower_ not in ("according", "in"):
             continue
-        source = next(
-            (o for p in tok.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"),
-            None,
+        prep = (
+            tok if tok.lower_ == "in" else next((p for p in tok.children if p.lower_ == "to"), None)
         )
+        if prep is None:
+            continue
+        source = next((o for o in prep.children if o.dep_ == "pobj"), None)
         if source is None or source.right_edge.i + 1 >= tok.sent.end:
             continue
+        if tok.lower_ == "in" and source.lemma_.lower() not in SURVEY_NOUNS:
+            continue  # "In Brisk, ..." names a place, not a source
         after = source.right_edge.i + 1
         if doc[after].text != ",":
             continue  # "According to the ministry the ..." without a comma: left to the model
@@ -558,8 +577,13 @@ def _according_to_opening(doc: Doc, found: list[Attribution]) -> list[Attributio
         if not content:
             continue
         span = doc[source.left_edge.i : source.right_edge.i + 1]
-        out.append(Attribution(content, "according_to", span, (doc[tok.i : tok.i + 2],), 0.9))
+        cue = doc[tok.i : prep.i + 1]
+        out.append(Attribution(content, "according_to", span, (cue,), 0.9))
     return out
+
+
+SURVEY_NOUNS = frozenset({"survey", "poll", "study", "census", "tally", "count", "estimate"})
+"""What a sentence can open with as its source: "In a Civic Pulse survey taken ..., Unity ..."."""
 
 
 def _appositive_ids(count: Token) -> set[int]:
@@ -628,11 +652,13 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     covered = _content_ids(found)
     out = []
     for noun in doc:
-        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS or noun.dep_ != "nsubj":
+        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
             continue
-        verb = noun.head
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or verb.lemma_.lower() not in LEVEL_VERBS or noun.i in covered:
+        if owner is None or noun.i in covered:
+            continue
+        verb = noun.head if noun.dep_ == "nsubj" else _level_verb_after(noun)
+        if verb is None or verb.lemma_.lower() not in LEVEL_VERBS:
             continue
         figure = _level_given(verb)
         if figure is None:
@@ -645,6 +671,20 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             Attribution((content,), "according_to", source, (doc[noun.i : noun.i + 1],), 0.9)
         )
     return out
+
+
+def _level_verb_after(noun: Token) -> Token | None:
+    """ "The ministry's tally of people who have fallen ill since ... now stands at 261": when the
+    parse loses the count's verb in a long subject, the first verb of level after it in its
+    clause that gives a figure."""
+    doc = noun.doc
+    for tok in doc[noun.i + 1 : noun.sent.end]:
+        if tok.text in (";", ":"):
+            return None
+        level = tok.pos_ == "VERB" and tok.lemma_.lower() in LEVEL_VERBS - {"be"}
+        if level and _level_given(tok) is not None:
+            return tok  # "stands at 261", not "have fallen ill" before it
+    return None
 
 
 def _level_given(verb: Token) -> Token | None:

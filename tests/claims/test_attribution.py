@@ -428,3 +428,36 @@ def test_a_range_keeps_its_between_when_the_parse_starts_the_content_at_the_figu
         if "300" in c.content.text
     ]
     assert claim.content.text.startswith("between 300 and 500")
+
+
+def test_a_sentence_opening_with_a_survey_is_the_surveys_claim() -> None:
+    (claim,) = extract(
+        "In a Polara survey taken between May 2 and 4, the Liberals were backed by a third of "
+        "respondents; the Farmers' Party stood at 21 percent."
+    ).claims
+    assert claim.source is not None and claim.source.text.startswith("a Polara survey")
+    assert claim.content.text.startswith("the Liberals were backed by a third")
+    (place,) = extract("In Orsk, the ministry said 12 people died.").claims
+    assert place.source is not None and place.source.text == "the ministry"
+
+
+def test_a_poll_that_found_a_party_on_a_share_claims_it() -> None:
+    (claim,) = extract(
+        "Polara, polling over the same weekend, found the Liberals on 31 percent."
+    ).claims
+    assert claim.content.text == "the Liberals on 31 percent"
+    assert extract("The patrol found the village at 300 metres.").claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry's tally of people who have fallen ill since the first cases in March now "
+        "stands at 214.",
+        "Over Orsk, the navy's count of drones destroyed since the start of the year climbed to "
+        "310 after two smaller raids.",
+    ],
+)
+def test_an_owned_count_is_its_owners_claim_however_long_its_subject(text: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.content.text.rstrip(".")[-3:] in ("214", "310")
