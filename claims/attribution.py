@@ -320,7 +320,7 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         lemma = tok.lemma_.lower()
         shares = lemma in SURVEY_VERBS  # "found Unity on 27 percent"
         if shares:
-            lemma = "put"
+            lemma = "put"  # read as "put Unity on 27 percent", for a share only (below)
         if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS or tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
@@ -350,7 +350,7 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if figure is None or (shares and not _is_share(figure)):
             continue
         if shares:
-            # "had Unity at 28 percent and the Greens at 46": every party's share
+            # "found Unity on 27 percent and the Greens on 47": every party's share
             figure = max(given, key=lambda p: p.right_edge.i)
         # "raised to 27 the number charged over ...": the figure may come before the object
         first = min(obj.left_edge.i, figure.head.i)
