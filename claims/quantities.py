@@ -1532,7 +1532,10 @@ def _side_before(
         if (t.text[:1].isupper() or t.low in DEMONYMS) and t.low not in _NOT_SIDES:
             run = run + [t] if last == k - 1 else [t]
             last = k
-    if run:
+    between = {t.low for t in toks[last + 1 : cat_at]} if run else set()
+    if run and not between & {"the", "a", "an"}:
+        # not "the World Health Organization raised the civilian toll": a body before another
+        # noun phrase is who speaks, not whose people are counted
         text = " ".join(t.text for t in run)
         return side_key(text), _clean_side_text(text)
     return None, None

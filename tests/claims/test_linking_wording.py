@@ -623,3 +623,10 @@ def test_since_the_event_a_story_is_about_is_a_running_count() -> None:
 def test_number_words_make_one_number(text: str, value: int) -> None:
     (q,) = find_quantities(text)
     assert q.interval.low == q.interval.high == value
+
+
+def test_the_body_that_speaks_is_not_the_side_of_the_people_it_counts() -> None:
+    (q,) = find_quantities("the World Health Organization raised the civilian death toll to 174")
+    assert q.side is None
+    (northern,) = find_quantities("12 Northern armoured vehicles were destroyed")
+    assert northern.side == "northern"
