@@ -630,6 +630,14 @@ def facts_of(
         # whenever it is told
         period = Period(None, period.end, True, "when it happened")
     quantities = _own_times(quantities, content, period)
+    if key is not None and _HUMANITARIAN.search(key):
+        # the Red Cross's "at least 186 dead" in a shelled city: aid bodies count civilians
+        quantities = [
+            replace(q, category="civilians")
+            if q.category == "people" and q.side is None and q.measure in _HARMED
+            else q
+            for q in quantities
+        ]
     sides = {side} | {q.side for q in quantities}
     engine_places = [
         p
@@ -1321,6 +1329,13 @@ def _event_toll(
         return False
     return _DISASTER.search(sentence) is not None
 
+
+_HUMANITARIAN = re.compile(
+    r"\b(?:red cross|red crescent|world health organi[sz]ation|united nations|un|unicef|ocha"
+    r"|unhcr|doctors without borders|msf|amnesty|human rights watch)\b"
+)
+"""Bodies whose counts of the dead and hurt in a conflict are civilians' (matched on the key)."""
+_HARMED = frozenset({"killed", "wounded", "missing", "casualties"})
 
 _RELATIVE = re.compile(
     r"\b(?!(?:people|men|women|children|residents|civilians|soldiers|patients)\b)"

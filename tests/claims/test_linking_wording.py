@@ -630,3 +630,15 @@ def test_the_body_that_speaks_is_not_the_side_of_the_people_it_counts() -> None:
     assert q.side is None
     (northern,) = find_quantities("12 Northern armoured vehicles were destroyed")
     assert northern.side == "northern"
+
+
+def test_an_aid_body_counts_civilians() -> None:
+    agency = facts(
+        "that 90 civilians had been killed in Orsk since the siege began", "Health office"
+    )
+    red_cross = facts("its volunteers had registered at least 120 dead in Orsk", "The Red Cross")
+    assert red_cross.quantities[0].category == "civilians"
+    found = link(agency, red_cross)
+    assert found is not None and found.kind == "contradiction"
+    police = facts("at least 120 people had died in Orsk", "The police")
+    assert police.quantities[0].category == "people"
