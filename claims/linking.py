@@ -741,7 +741,9 @@ def _as_said(sentence: str, published: date) -> Period | None:
     return Period(day.end - timedelta(days=IMPLICIT_DAYS), day.end, False, None)
 
 
-_LEAD_PLACE = re.compile(r"^\s*(?:In|At|Near|Inside|Outside|Around)\s+[^,.;:]{1,40},")
+_LEAD_PLACE = re.compile(
+    r"^\s*(?:In|At|Near|Inside|Outside|Around|Over|Off|Across)\s+[^,.;:]{1,40},"
+)
 
 
 def _lead_places(sentence: str) -> tuple[str, ...]:

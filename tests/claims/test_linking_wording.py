@@ -642,3 +642,12 @@ def test_an_aid_body_counts_civilians() -> None:
     assert found is not None and found.kind == "contradiction"
     police = facts("at least 120 people had died in Orsk", "The police")
     assert police.quantities[0].category == "people"
+
+
+def test_a_sentence_opening_over_a_place_is_about_that_place() -> None:
+    article = (
+        "Drone raids continue in the north\n\n"
+        "Over Orsk, the navy said its gunners had shot down 31 drones since January 1."
+    )
+    (f,) = facts_of_article(extract(article), MON)
+    assert f.places == frozenset({"orsk"})
