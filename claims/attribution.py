@@ -560,12 +560,10 @@ def _according_to_opening(doc: Doc, found: list[Attribution]) -> list[Attributio
     for tok in doc:
         if tok.i != tok.sent.start or tok.i in cued or tok.lower_ not in ("according", "in"):
             continue
-        prep = (
-            tok if tok.lower_ == "in" else next((p for p in tok.children if p.lower_ == "to"), None)
-        )
-        if prep is None:
-            continue
-        source = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if tok.lower_ == "in":
+            prep, source = tok, next((o for o in tok.children if o.dep_ == "pobj"), None)
+        else:
+            prep, source = _according_to_object(tok) or (tok, None)
         if source is None or source.right_edge.i + 1 >= tok.sent.end:
             continue
         if tok.lower_ == "in" and source.lemma_.lower() not in SURVEY_NOUNS:
@@ -620,15 +618,21 @@ def _figure_then_source(doc: Doc, found: list[Attribution]) -> list[Attribution]
     return out
 
 
+def _according_to_object(according: Token) -> tuple[Token, Token] | None:
+    """The "to" of "according to X" and X, as the parse hangs them on "according"."""
+    prep = next((c for c in according.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return (prep, obj) if prep is not None and obj is not None else None
+
+
 def _named_after(tok: Token) -> tuple[Span, Span, ClaimKind] | None:
     """Source, cue and kind of "according to X" or "by X's estimate" starting at `tok`."""
     doc = tok.doc
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    if tok.lower_ == "according" and prep is not None:
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            source = doc[obj.left_edge.i : obj.right_edge.i + 1]
-            return source, doc[tok.i : prep.i + 1], "according_to"
+    given = _according_to_object(tok) if tok.lower_ == "according" else None
+    if given is not None:
+        prep, obj = given
+        source = doc[obj.left_edge.i : obj.right_edge.i + 1]
+        return source, doc[tok.i : prep.i + 1], "according_to"
     if tok.lower_ == "by" and tok.dep_ == "prep":
         count = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if count is not None and count.lower_ in COUNT_NOUNS:

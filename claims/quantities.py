@@ -505,10 +505,11 @@ def find_quantities(
     gathering = bool(context) and _GATHERING.search(context) is not None
     out: list[Quantity] = []
     for number in numbers:
-        if not number.percent and _currency_after(toks, number) is not None:
+        currency = None if number.percent else _currency_after(toks, number)
+        if currency is not None:
             # money is counted only as a cost with its scope; aid, jackpots and fines are not
             # counts another claim could dispute
-            cost = _cost(toks, number)
+            cost = _cost(toks, number, currency)
             if cost is not None:
                 out.append(cost)
             continue
@@ -681,7 +682,7 @@ _CURRENCIES: dict[str, str] = {
     **dict.fromkeys("yuan renminbi".split(), "yuan"),
     **dict.fromkeys("rupee rupees".split(), "rupees"),
     **dict.fromkeys("zloty zlotys".split(), "zlotys"),
-    **dict.fromkeys("hryvnia hryvnias hryvnia".split(), "hryvnias"),
+    **dict.fromkeys("hryvnia hryvnias".split(), "hryvnias"),
 }
 _COST_WORDS = frozenset(
     "cost costs costing costed price priced spending expense expenses outlay".split()
@@ -708,18 +709,17 @@ def _currency_after(toks: list[_Tok], number: _Number) -> str | None:
     return None
 
 
-def _cost(toks: list[_Tok], number: _Number) -> Quantity | None:
+def _cost(toks: list[_Tok], number: _Number, currency: str) -> Quantity | None:
     """What a plan or an event costs, in one currency over one stretch ("the reform would cost
     310 million crowns in its first year", "put the first-year bill at 520 million crowns"):
     measure `cost`, category "crowns, first year". Not a forecast: every cost of a plan is an
     estimate, and two estimates of it can disagree."""
-    currency = _currency_after(toks, number)
     lo, hi = _clause(toks, number.first, number.last)
     words = [t.low for t in toks[lo:hi]]
     costed = any(w in _COST_WORDS for w in words) or any(
         w == "bill" and nxt in ("at", "of") for w, nxt in zip(words, words[1:], strict=False)
     )
-    if currency is None or not costed:
+    if not costed:
         return None
     joined = " ".join(words).replace(" - ", "-")
     scope = next((m.expand(out) for rx, out in _COST_SCOPES if (m := rx.search(joined))), None)
@@ -1066,7 +1066,7 @@ def _compound(toks: list[_Tok], last: int, value: float) -> tuple[int, float]:
     "one hundred and five", "twenty five"."""
     nxt = toks[last + 1].low if last + 1 < len(toks) else ""
     if nxt == "hundred" and 1 <= value <= 9:
-        last, value, nxt = last + 1, value * 100, "hundred"
+        last, value = last + 1, value * 100
     if toks[last].low == "hundred":
         j = last + 2 if last + 1 < len(toks) and toks[last + 1].low == "and" else last + 1
         word = toks[j].low if j < len(toks) else ""
