@@ -382,6 +382,27 @@ def test_a_revised_figure_may_come_before_what_it_counts() -> None:
             "Health Ministry",
             "toll from the outbreak now stands at 17",
         ),
+        (
+            "Upriver, the navy's list of its own missing since March 3 grew by two, to 41.",
+            "Navy",
+            "list of its own missing since March 3 grew by two, to 41",
+        ),
+        (
+            "The Coast Guard's estimate of boats sunk since May went up again, to roughly 60.",
+            "Coast Guard",
+            "estimate of boats sunk since May went up again, to roughly 60",
+        ),
+        (
+            "Vessa's own monthly figure for the same stretch, released on Tuesday, was 58.",
+            "Vessa",
+            "own monthly figure for the same stretch, released on Tuesday, was 58",
+        ),
+        (
+            "Anna Holt spoke on Monday. Her figure for rebel dead since the spring offensive now "
+            "stands at about 2,300.",
+            "Anna Holt",
+            "figure for rebel dead since the spring offensive now stands at about 2,300",
+        ),
     ],
 )
 def test_the_level_of_an_owned_figure_is_the_owners_claim(
@@ -394,6 +415,48 @@ def test_the_level_of_an_owned_figure_is_the_owners_claim(
 
 def test_a_figure_nobody_owns_is_no_claim() -> None:
     assert extract("The official toll stood at 30.").claims == ()
+    assert extract("The ministry's figure for the year was 2024.").claims == ()
+
+
+def test_a_count_kept_by_someone_is_the_keepers_claim() -> None:
+    (claim,) = extract(
+        "A second tally, kept by court clerks and read out on Friday, came to 212 ballots."
+    ).claims
+    assert claim.claimant == "court clerks"
+    text = claim.content.text
+    assert [
+        text[s - claim.content.start : e - claim.content.start] for s, e in claim.content.parts
+    ] == [
+        "A second tally",
+        "came to 212 ballots",
+    ]
+
+
+def test_figures_after_a_colon_are_the_toll_the_subject_gave() -> None:
+    (claim,) = extract(
+        "The fire brigade, whose crews were still at the site, put out its own toll in a "
+        "statement at noon: four dead and 11 hurt."
+    ).claims
+    assert claim.claimant == "fire brigade"
+    assert claim.content.text.endswith("four dead and 11 hurt")
+    assert extract("The toll was grim: four dead.").claims == ()
+
+
+def test_a_coordinated_verb_of_counting_shares_the_first_verbs_subject() -> None:
+    claim = extract(
+        "The harbour police disagreed, added the sailor to their list, and now count 19 dead."
+    ).claims[-1]
+    assert claim.claimant == "harbour police"
+    assert claim.content.text == "19 dead"
+
+
+def test_a_verb_of_saying_before_a_semicolon_heads_its_own_clause() -> None:
+    claim = extract(
+        'Holt spoke to reporters. She insisted that "no patient died in Varo"; only the '
+        "generator and its shed had burned."
+    ).claims[-1]
+    assert claim.cue is not None and claim.cue.text == "insisted"
+    assert claim.content.text == 'that "no patient died in Varo"'
 
 
 def test_a_figure_followed_by_its_source_is_the_sources_claim() -> None:
