@@ -29,6 +29,8 @@ from claims.places import find_places
 
 MAX_CHARS = 1_000_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*")
+"""A place named for when something began ("since the fighting at Ostrovo began") is no scene."""
 _URL = re.compile(r"\S+://\S+|www\.\S+")
 
 
@@ -103,6 +105,8 @@ class _ArticleBuilder:
         self.resolver.observe(doc, offset)
         for sentence in doc.sents:
             opening = sentence.text[:1].lower() + sentence.text[1:]  # "In Velmar, ..."
+            # "the first attack on the town since the fighting at Ostrovo began": a time
+            opening = _SINCE_CLAUSE.sub(" ", opening)
             if named := find_places(opening):
                 self.scenes.append((sentence.start_char + offset, named))
         found = find_attributions(doc)

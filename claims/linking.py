@@ -258,6 +258,10 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     # the places of the closest claim before that names its own; at first the headline's one
     # place ("Tolvik toll rises ..."), else the one named most (a round-up names several)
     nearest = title_places if len(title_places) == 1 else main
+    filed = extraction.dateline
+    if filed and not country_name(filed) and re.search(rf"\b{re.escape(filed)}\b", title):
+        # "HALDEN, Feb 7 - ..." under a headline on Halden and Ostrovo: filed where it happened
+        nearest = (filed,)
     # event word → places of the last claim naming both, and where that claim ends
     where: dict[str, tuple[tuple[str, ...], int]] = {}
     if title_places:
@@ -639,14 +643,18 @@ def facts_of(
             for q in quantities
         ]
     sides = {side} | {q.side for q in quantities}
+    # "a woman who had fled her village on the west bank": where one person came from
+    content_at, context_at = _RELATIVE.sub("", content), _RELATIVE.sub("", context)
     engine_places = [
         p
         for p in claim.places
-        if (p in content or p in context) and side_key(p) not in sides and p not in (name or "")
+        if (p in content_at or p in context_at)
+        and side_key(p) not in sides
+        and p not in (name or "")
     ]
     named = tuple(
-        dict.fromkeys([*engine_places, *_places_in(content, known_places)])
-    ) or find_places(context)
+        dict.fromkeys([*engine_places, *_places_in(content_at, known_places)])
+    ) or find_places(context_at)
     # "told reporters in Eastport": a capital outside the content is where the speaker is
     named = tuple(p for p in named if not (country_name(p) and p not in content))
     lead = _LEAD_PLACE.match(claim.sentence.text)
@@ -1281,6 +1289,8 @@ def _period_relation(
     that do not meet (two nights' drone counts are two counts); other figures meet when their
     periods coincide or one lies within the other (a day's detentions within the week's)."""
     if series:
+        if q.measure == "participants" and abs((a.end - b.end).days) > CROWD_DAYS:
+            return None  # a march in November and one in January: two crowds, no series
         if _disjoint(a, b):
             # two nights' counts are two counts; one body's monthly rates are its series
             return "mixed" if q.percent and q.category in _RATES else None
@@ -1310,6 +1320,9 @@ def _period_relation(
             return "same"
     return None
 
+
+CROWD_DAYS = 7
+"""A crowd is of one gathering: counts of it said further apart than this are of two."""
 
 _DISASTER = re.compile(
     rf"\b(?:{_DISASTERS}|floods|flooding|avalanche|toll|outbreak|epidemic)\b", re.IGNORECASE

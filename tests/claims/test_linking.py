@@ -562,3 +562,43 @@ def test_a_body_in_a_capital_is_that_countrys_and_its_spokesman_speaks_for_it(
     staff, prell = article_claimants(extract(article))
     assert staff == ("western union general staff", "Western Union")
     assert prell[0] == "western union general staff"
+
+
+def test_a_place_named_for_when_something_began_sets_no_scene() -> None:
+    article = (
+        "Strike on Varo\n\n"
+        "VARO, May 4 (Wire) - Rockets hit a depot overnight, the first strike on the town "
+        "since the fighting at Kross began. The mayor said that four civilians had been killed."
+    )
+    (mayor,) = facts_of_article(extract(article), MON)
+    assert mayor.places == frozenset({"varo"})
+
+
+def test_a_dateline_the_headline_names_is_where_the_story_happens() -> None:
+    article = (
+        "Drones reach Varo as the army raises its Kross count\n\n"
+        "VARO, May 4 (Wire) - It was a quiet town until Saturday. "
+        "Two civilians were killed, the mayor said on Sunday."
+    )
+    (mayor,) = facts_of_article(extract(article), MON)
+    assert mayor.places == frozenset({"varo"})
+
+
+def test_where_one_person_came_from_is_not_the_place_of_the_claims_after() -> None:
+    article = (
+        "Drones reach Varo\n\n"
+        "VARO, May 4 (Wire) - Two civilians were killed, the mayor said. One of them, she said, "
+        "was a teacher who had fled her village near Kross in March. The fire service said that "
+        "four civilians had died."
+    )
+    found = facts_of_article(extract(article), MON)
+    fire = next(f for f in found if "four civilians" in f.text)
+    assert fire.places == frozenset({"varo"})
+
+
+def test_one_bodys_crowds_months_apart_are_two_gatherings_not_a_series() -> None:
+    november = facts("about 3,000 people joined the march in Varo", "Police", MON)
+    january = facts("about 12,000 people joined the march in Varo", "Police", date(2027, 1, 11))
+    assert (link(november, january) or Link(0, "related", "")).kind != "update"
+    next_day = facts("about 3,500 people joined the march in Varo", "Police", TUE)
+    assert (link(november, next_day) or Link(0, "related", "")).kind == "update"
