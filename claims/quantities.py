@@ -631,6 +631,13 @@ def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Qu
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
+_OTHER_COUNTS = frozenset(
+    {"admitted", "treated", "discharged", "housed", "sheltered", "employed", "tested",
+     "vaccinated", "examined", "hired", "served"}
+)  # fmt: skip
+"""Verbs whose object is a count of its own, not the count told before it."""
+
+
 def _elliptical(
     toks: list[_Tok],
     number: _Number,
@@ -649,6 +656,11 @@ def _elliptical(
     if category is None and nxt[:1].isalpha() and nxt not in _AFTER_BARE:
         return None  # "12 schools", "40 square kilometres": a thing of its own
     measure = _measure_near(toks, number, lo, hi)
+    verb = next(
+        (t.low for t in reversed(toks[lo : number.first]) if t.low not in _QUALIFIER_WORDS), ""
+    )
+    if measure is None and verb in _OTHER_COUNTS:
+        return None  # "the hospital had admitted 22 people" after a toll: its patients
     # "spoke of 'well over 45,000'": a figure alone refers to the count just before
     bare = all(not t.low[:1].isalpha() for t in toks[number.last + 1 :]) and all(
         t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]

@@ -665,3 +665,15 @@ def test_a_bare_figure_with_a_noun_after_a_share_is_no_share() -> None:
         "the poll had the Liberal Party at 31 percent and the Farmers at 27 seats"
     )
     assert [q.measure for q in found if q.side == "farmers"] == []
+
+
+def test_patients_a_hospital_admitted_are_no_second_toll() -> None:
+    article = (
+        "The fire service said six people were killed in the blast in Varo. "
+        "The city hospital said it had admitted 22 people, three of them in a critical condition."
+    )
+    found = facts_of_article(extract(article), MON)
+    fire = next(f for f in found if "six" in f.text)
+    hospital = next(f for f in found if "22" in f.text)
+    assert [q.measure for q in fire.quantities] == ["killed"]
+    assert all(q.measure != "killed" for q in hospital.quantities)
