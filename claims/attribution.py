@@ -698,7 +698,7 @@ def _named_after(tok: Token) -> tuple[Span, Span, ClaimKind] | None:
 
 LEVEL_VERBS = frozenset(
     {"stand", "be", "rise", "climb", "reach", "grow", "increase", "jump", "fall", "drop",
-     "pass", "top", "exceed", "hit", "go", "come"}
+     "pass", "top", "exceed", "hit", "go", "come", "edge", "creep", "inch", "tick", "remain"}
 )  # fmt: skip
 """Verbs giving the level of a figure: "the ministry's toll stands at 64", "has climbed to 90",
 "went up to 830", "came to 49"."""

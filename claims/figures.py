@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.model import Figure
-from claims.numbers import NUMBER_WORDS
+from claims.numbers import NUMBER_WORDS, RISE_WORDS
 
 QUALIFIERS = tuple(
     sorted(
@@ -232,6 +232,8 @@ def _qualifier_before(first: Token, floor: int) -> tuple[str | None, int | None]
         if start < floor:
             continue
         if [t.lower_ for t in doc[start : first.i]] == words:
+            if q == "up to" and start > 0 and doc[start - 1].lower_ in RISE_WORDS:
+                continue  # "edged up to 274": the level it reached
             return q, start
     return None, None
 

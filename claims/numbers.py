@@ -31,3 +31,9 @@ NUMBER_WORDS: dict[str, int] = {
     "ninety": 90,
     "dozen": 12,
 }
+
+RISE_WORDS = frozenset(
+    "edged edging edges went gone goes going moved crept creeping inched ticked shot jumped "
+    "climbed climbing rose risen rising revised pushed".split()
+)
+"""Verbs a count moves by: after them "up to 274" is the new level, not "at most 274"."""

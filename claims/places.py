@@ -51,7 +51,10 @@ _NOT_PLACES = frozenset(
     "that these those his her their its ministry government army general staff president "
     "commission party".split()
 )
-_HOLIDAYS = frozenset({"new year", "new year's eve", "new year's day", "christmas", "easter"})
+_HOLIDAYS = frozenset(
+    {"new year", "new year's eve", "new year's day", "christmas", "christmas eve",
+     "christmas day", "easter", "boxing day"}
+)  # fmt: skip
 _TRAILING = frozenset("party alliance ministry staff army forces government commission".split())
 _SIDE_ENDINGS = ("ern", "ian", "ean", "ese", "ish")
 """Adjectives of sides, not places: "the Northern offensive", "Russian forces"."""

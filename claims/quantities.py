@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from claims.canonical import CAPITALS
 from claims.model import Figure
-from claims.numbers import NUMBER_WORDS
+from claims.numbers import NUMBER_WORDS, RISE_WORDS
 
 INF = math.inf
 
@@ -236,7 +236,7 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
     **dict.fromkeys("launched fired sent flew flown".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
-    **dict.fromkeys("sick ill infected infections hospitalised hospitalized".split(), "ill"),
+    **dict.fromkeys("sick ill infected infections cases hospitalised hospitalized".split(), "ill"),
     **dict.fromkeys("returned returning returnees return".split(), "returned"),
     **dict.fromkeys("voted backed supported approved endorsed".split(), "voted for"),
     **dict.fromkeys("against opposed rejected abstained".split(), "voted against"),
@@ -1180,6 +1180,8 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[int, str | None]:
         words = option.split()
         n = len(words)
         if i - n >= 0 and [t.low for t in toks[i - n : i]] == words:
+            if option == "up to" and i - n > 0 and toks[i - n - 1].low in RISE_WORDS:
+                continue  # "edged up to 274": the level it reached
             return i - n, option
     return i, None
 
@@ -1485,6 +1487,8 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
             continue
         if toks[j].low in ("came", "come") and j + 1 < hi and toks[j + 1].low in ("to", "back"):
             continue  # "the losses came to 58" is a sum; "came back" is a cue above
+        if m == "remaining" and j > 0 and toks[j - 1].low in _ANAPHORS:
+            continue  # "its figure remained 17": the figure stays, nobody remains
         if toks[j].low == "held" and (j == 0 or toks[j - 1].low not in _PASSIVE):
             continue  # "had been held" is detained; "held a rally", "held 56 seats" are not
         dist = _distance(j, number, toks)

@@ -393,6 +393,11 @@ def test_a_revised_figure_may_come_before_what_it_counts() -> None:
             "estimate of boats sunk since May went up again, to roughly 60",
         ),
         (
+            "In Varo, the port authority's count of boats lost in the gale edged up to 41.",
+            "port authority",
+            "count of boats lost in the gale edged up to 41",
+        ),
+        (
             "Vessa's own monthly figure for the same stretch, released on Tuesday, was 58.",
             "Vessa",
             "own monthly figure for the same stretch, released on Tuesday, was 58",

@@ -123,3 +123,8 @@ def test_figures_stay_inside_the_content() -> None:
 def test_hundred_and_a_tens_word_are_one_figure() -> None:
     found = figures("Seven hundred and fifty people had come back.")
     assert [(text, value) for text, value, _, _ in found] == [("Seven hundred and fifty", 750.0)]
+
+
+def test_up_to_after_a_verb_of_rising_is_the_level_reached() -> None:
+    assert figures("The count of cases edged up to 274.")[0][:3] == ("274", 274, None)
+    assert figures("The storm could leave up to 300 people homeless.")[0][2] == "up to"

@@ -677,3 +677,21 @@ def test_patients_a_hospital_admitted_are_no_second_toll() -> None:
     hospital = next(f for f in found if "22" in f.text)
     assert [q.measure for q in fire.quantities] == ["killed"]
     assert all(q.measure != "killed" for q in hospital.quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "low", "high"),
+    [
+        ("the count of cholera cases in the camps edged up to 274", "ill", 274, 274),
+        ("12 people remained in the town", "remaining", 12, 12),
+    ],
+)
+def test_counts_that_rise_and_people_who_remain(
+    text: str, measure: str, low: float, high: float
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.interval.low, q.interval.high) == (measure, low, high)
+
+
+def test_a_figure_that_remained_is_a_level_not_people_remaining() -> None:
+    assert find_quantities("its figure remained 17") == []

@@ -326,6 +326,7 @@ def test_a_holiday_is_no_place() -> None:
     assert find_places("Police detained 27 people at a New Year's Eve protest in Velmar") == (
         "Velmar",
     )
+    assert find_places("the toll from the Christmas Eve fire in Varo") == ("Varo",)
 
 
 def test_a_capital_in_a_persons_or_papers_name_is_no_country() -> None:
