@@ -1530,6 +1530,11 @@ def _left_means_fled(toks: list[_Tok], j: int) -> bool:
     return nxt is not None and (nxt.text[:1].isupper() or nxt.low in ("the", "their", "home"))
 
 
+_TALLIES = frozenset(
+    "count tally toll figure figures estimate estimates list number total records register".split()
+)
+
+
 def _side_before(
     toks: list[_Tok], cat_at: int, lo: int, own_side: str | None, own_side_text: str | None
 ) -> tuple[str | None, str | None]:
@@ -1549,6 +1554,8 @@ def _side_before(
             run = run + [t] if last == k - 1 else [t]
             last = k
     between = {t.low for t in toks[last + 1 : cat_at]} if run else set()
+    if between & _TALLIES:
+        return None, None  # "the World Health Organization's count of civilians": who counts
     if run and not between & {"the", "a", "an"}:
         # not "the World Health Organization raised the civilian toll": a body before another
         # noun phrase is who speaks, not whose people are counted

@@ -695,3 +695,10 @@ def test_counts_that_rise_and_people_who_remain(
 
 def test_a_figure_that_remained_is_a_level_not_people_remaining() -> None:
     assert find_quantities("its figure remained 17") == []
+
+
+def test_a_body_owning_a_count_counts_it_and_is_not_whose_people_are_counted() -> None:
+    (q,) = find_quantities("The World Health Organization's count of civilians killed reached 81")
+    assert (q.measure, q.category, q.side) == ("killed", "civilians", None)
+    (q,) = find_quantities("the ministry's count of Northern soldiers killed reached 181")
+    assert q.side == "northern"
