@@ -972,6 +972,10 @@ def find_source(cand: Candidate) -> Span | None:
         return doc[_noun_start(subject) : subject.i + 1]
     if subject.dep_ == "expl" or subject.lower_ == "it" and _is_passive(tok):
         return None
+    if tok.dep_ == "acl" and tok.head.i == subject.i and subject.dep_ == "ROOT":
+        # "In Dalsk, ..., the UN refugee agency estimated on Friday that ...": the parse makes
+        # the agency the sentence's root; its source is the noun phrase, not all it governs
+        return doc[_phrase_start(subject) : subject.i + 1]
     return _after_dateline(
         _within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok)
     )
@@ -1035,6 +1039,20 @@ def _subject(tok: Token, content_head: Token) -> Token | None:
 
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+_PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "case", "punct"})
+
+
+def _phrase_start(tok: Token) -> int:
+    """Where the noun phrase ending at `tok` starts: its determiners and modifiers right before
+    it, not clauses hung on its left."""
+    start = tok.i
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ not in _PHRASE_DEPS or left.right_edge.i != start - 1 or left.text == ",":
+            break
+        start = left.left_edge.i
+    return start
 
 
 def _noun_start(tok: Token) -> int:

@@ -379,6 +379,8 @@ _WORD_NUMBERS: dict[str, float] = {
     "no": 0,
     "none": 0,
     "zero": 0,
+    "nobody": 0,
+    "no one": 0,
     "a single": 1,
     "a dozen": 12,
     **NUMBER_WORDS,
@@ -631,6 +633,9 @@ def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Qu
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
+_EMPHATIC_TAILS = frozenset({"not one more", "and not one more", "no more", "and no more"})
+"""Words after a figure alone that only insist on it: "Nine hundred, and not one more"."""
+
 _OTHER_COUNTS = frozenset(
     {"admitted", "treated", "discharged", "housed", "sheltered", "employed", "tested",
      "vaccinated", "examined", "hired", "served"}
@@ -662,7 +667,8 @@ def _elliptical(
     if measure is None and verb in _OTHER_COUNTS:
         return None  # "the hospital had admitted 22 people" after a toll: its patients
     # "spoke of 'well over 45,000'": a figure alone refers to the count just before
-    bare = all(not t.low[:1].isalpha() for t in toks[number.last + 1 :]) and all(
+    tail = [t.low for t in toks[number.last + 1 :] if t.low[:1].isalpha()]
+    bare = (not tail or " ".join(tail) in _EMPHATIC_TAILS) and all(
         t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]
     )
     anaphor = bare or any(t.low in _ANAPHORS for t in toks[lo : number.first])

@@ -529,3 +529,11 @@ def test_a_poll_that_found_a_party_on_a_share_claims_it() -> None:
 def test_an_owned_count_is_its_owners_claim_however_long_its_subject(text: str) -> None:
     (claim,) = extract(text).claims
     assert claim.source is not None and claim.content.text.rstrip(".")[-3:] in ("214", "310")
+
+
+def test_a_speaker_the_parse_makes_the_root_is_its_noun_phrase_alone() -> None:
+    (claim,) = extract(
+        "In Varo, five weeks after the flood receded, the UN refugee agency estimated on Monday "
+        "that about 3,000 people had come home."
+    ).claims
+    assert claim.source is not None and claim.source.text == "the UN refugee agency"

@@ -702,3 +702,19 @@ def test_a_body_owning_a_count_counts_it_and_is_not_whose_people_are_counted() -
     assert (q.measure, q.category, q.side) == ("killed", "civilians", None)
     (q,) = find_quantities("the ministry's count of Northern soldiers killed reached 181")
     assert q.side == "northern"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [("Nobody was killed", "killed"), ("no one in the village was hurt", "wounded")],
+)
+def test_nobody_is_a_count_of_zero(text: str, measure: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.interval.low, q.interval.high) == (measure, 0, 0)
+    assert find_quantities("nobody knows") == []
+
+
+def test_a_figure_alone_insisted_on_counts_what_was_counted_before() -> None:
+    (before,) = find_quantities("about 3,000 people had come home")
+    (q,) = find_quantities('"Eight hundred, and not one more,"', antecedents=[before])
+    assert (q.measure, q.interval.low) == ("returned", 800)
