@@ -188,8 +188,6 @@ class Loaded:
     """(chat, claim id) of claims that have links, for the related-claims lookups."""
     stories: list[tuple[int, int]] = field(default_factory=list)
     """(chat, story id)."""
-    key_samples: list[tuple[int, Any]] = field(default_factory=list)
-    """(chat, LinkKeys) of stored claims, for the candidate lookups."""
 
 
 class Generator:
@@ -236,9 +234,10 @@ class Generator:
             article, facts, keys, stories = rnd.choice(self.pool)
             when = START + step * claim_id
             yield "article", (article_id, chat, f"bulk{article_id}", article.extraction.title, when)
-            for claim, fjs, fkeys, story in zip(
+            for claim, pooled, fkeys, story in zip(
                 article.extraction.claims, facts, keys, stories, strict=True
             ):
+                fjs = facts_at(pooled, when)
                 claim_id += 1
                 assert claim.claimant is not None
                 claimant_id = self.claimants[claimant_key(claim.claimant)][0]
@@ -266,20 +265,23 @@ class Generator:
                         yield "link", (chat, claim_id, other, round(rnd.random(), 3), kind, when)
                     if len(loaded.linked) < 50_000:
                         loaded.linked.append((chat, claim_id))
-                if len(loaded.key_samples) < 5_000 and rnd.random() < 0.01:
-                    loaded.key_samples.append((chat, link_keys_at(fjs, when)))
                 earlier.append(claim_id)
         loaded.claims, loaded.articles = claim_id, article_id
         loaded.stories = [(chat, sid) for (chat, _), sid in self.stories.items()]
 
 
-def link_keys_at(facts_json: str, when: datetime) -> Any:
-    from claims.linking import ClaimFacts
-
+def facts_at(facts_json: str, when: datetime) -> str:
+    """A pooled claim's facts as if published at `when`: its publication day and its period's
+    days moved with it, so stored claims spread over the year as their rows do."""
     data = json.loads(facts_json)
+    shift = when.date() - START.date()
     data["published"] = when.date().isoformat()
-    data["period"] = dict(data["period"], start=None, end=when.date().isoformat())
-    return link_keys(ClaimFacts.from_json(data))
+    period = dict(data["period"])
+    for end in ("start", "end"):
+        if period[end]:
+            period[end] = (datetime.fromisoformat(period[end]).date() + shift).isoformat()
+    data["period"] = period
+    return json.dumps(data)
 
 
 CLAIM_COLUMNS = (
