@@ -833,12 +833,46 @@ def content_ids(cand: Candidate) -> set[int]:
     if cand.up:
         excluded = set(_subtree_ids(cand.cue))
         return {i for i in _subtree_ids(head) if i not in excluded}
-    ids = set(_subtree_ids(head))
+    ids = set(_subtree_ids(head)) - _second_statement_ids(head)
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
         ids -= _aside_ids(head)
     if cand.cue.lemma_ in RAISING_CUES and cand.config in ("xcomp", "oprd"):
         ids |= _raised_subject_ids(cand.cue)
     return ids
+
+
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "add", "insist", "claim", "report", "state", "announce", "confirm", "deny",
+     "admit", "argue", "warn", "stress"}
+)  # fmt: skip
+
+
+def _second_statement_ids(head: Token) -> set[int]:
+    """ "it said seven people had died, and insisted that no more than 30 had been there": the
+    parse hangs the second statement on the first one's verb; it is not part of the first."""
+    out: set[int] = set()
+    for child in head.rights:
+        if (
+            child.dep_ == "conj"
+            and child.lemma_.lower() in SPEECH_LEMMAS
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            and any(c.dep_ == "ccomp" for c in child.children)
+        ):
+            start = child.left_edge.i
+            while start > head.i + 1 and head.doc[start - 1].dep_ in ("cc", "punct"):
+                start -= 1
+            out |= set(range(start, child.right_edge.i + 1))
+    return out
+
+
+def _outer_speaker(verb: Token) -> Token | None:
+    """The verb of saying whose statement holds `verb`'s head, when `verb` is a second statement
+    coordinated inside it (see `_second_statement_ids`)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp":
+        return None
+    outer = head.head
+    return outer if outer.lemma_.lower() in SPEECH_LEMMAS else None
 
 
 NONRESTRICTIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
@@ -1030,7 +1064,8 @@ def _subject(tok: Token, content_head: Token) -> Token | None:
         if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
-            tok = tok.head
+            outer = _outer_speaker(tok) if tok.lemma_.lower() in SPEECH_LEMMAS else None
+            tok = outer if outer is not None else tok.head
             seen += 1
             continue
         return None

@@ -630,6 +630,7 @@ class ClaimantResolver:
         self._name_counts: Counter[str] = Counter()
         self._first_role: dict[str, str] = {}
         self._people: set[str] = set()
+        self._subject_bodies: list[tuple[int, str]] = []  # bodies a sentence is about
 
     def observe(self, doc: Doc, offset: int) -> None:
         """Records every named person with the words around the name ("Former President Dmitry
@@ -642,6 +643,9 @@ class ClaimantResolver:
             if ent.label_ != "PERSON" and not (len(phrase) > 1 and _misread_name(ent)):
                 if ent.label_ == "ORG":
                     self._add_body(ent.start_char + offset, canonical_name(ent.text))
+                    if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                        # "Skarn Lifts gave a lower toll. ... it said": what "it" may be
+                        self._subject_bodies.append((ent.start_char + offset, ent.text))
                 continue
             if all(t.is_punct or is_title_word(t.text) for t in ent):
                 continue
@@ -672,6 +676,8 @@ class ClaimantResolver:
     def resolve(self, mentions: list[Mention | None]) -> list[Claimant]:
         """Claimants for mentions in text order (None: no source)."""
         self._complete_spokes()
+        for position, name in self._subject_bodies:
+            self._pronouns.add("body", position, Claimant(canonical_name(name), "organization"))
         for n in self.named:
             if n.person in self.spokes:
                 self._speakers.add("spokes", n.position, self._named_claimant(n))

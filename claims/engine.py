@@ -31,6 +31,7 @@ MAX_CHARS = 1_000_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*")
 """A place named for when something began ("since the fighting at Ostrovo began") is no scene."""
+_HEADER_WORDS = frozenset({"and", "of", "the", "in", "on", "at", "a", "to", "&"})
 _URL = re.compile(r"\S+://\S+|www\.\S+")
 
 
@@ -107,11 +108,22 @@ class _ArticleBuilder:
             opening = sentence.text[:1].lower() + sentence.text[1:]  # "In Velmar, ..."
             # "the first attack on the town since the fighting at Ostrovo began": a time
             opening = _SINCE_CLAUSE.sub(" ", opening)
-            if named := find_places(opening):
+            if named := find_places(opening) or self._header_places(sentence.text):
                 self.scenes.append((sentence.start_char + offset, named))
         found = find_attributions(doc)
         for attribution in found + carry_back(doc, found):
             self.pending.append(self._claim(attribution, offset))
+
+    def _header_places(self, line: str) -> tuple[str, ...]:
+        """ "OSTROVO AND TARVA": a section header in capitals names the places of the section,
+        the words the text also writes as names ("Ostrovo")."""
+        words = line.split()
+        if not words or len(words) > 6 or not line.strip().isupper():
+            return ()
+        names = (w.strip(",.:;").title() for w in words if w.lower() not in _HEADER_WORDS)
+        return tuple(
+            n for n in names if len(n) > 2 and re.search(rf"\b{re.escape(n)}\b", self.text)
+        )
 
     def finish(self) -> Extraction:
         self.pending.sort(key=lambda p: (p[0].content.start, p[0].content.end))

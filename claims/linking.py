@@ -313,7 +313,41 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
             if told.period.explicit and any(quantity_key(q) in shared for q in facts.quantities):
                 facts = replace(facts, period=told.period)
         out.append(facts)
-    return out
+    states = _state_sides([title, *(c.sentence.text for c in extraction.claims)])
+    return [_with_state_sides(f, states) for f in out] if states else out
+
+
+_STATE_NAME = re.compile(
+    r"\b(?!The\b|This\b|That\b)([A-Z][a-z]+) (Federation|Republic|Kingdom|Union|Emirates)\b"
+)
+
+
+def _state_sides(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """ "the Federation" where the article names the Eastern Federation: the side "federation"
+    is "eastern", when the article names one state so. Word → (side, name)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for text in texts:
+        for m in _STATE_NAME.finditer(text):
+            side = side_key(m.group(0))
+            if side is not None:
+                found.setdefault(m.group(2).lower(), set()).add((side, m.group(0)))
+    return {word: next(iter(named)) for word, named in found.items() if len(named) == 1}
+
+
+def _with_state_sides(f: ClaimFacts, states: dict[str, tuple[str, str]]) -> ClaimFacts:
+    quantities = tuple(
+        replace(q, side=states[q.side][0], side_text=states[q.side][1]) if q.side in states else q
+        for q in f.quantities
+    )
+    if quantities == f.quantities and f.side not in states:
+        return f
+    return replace(
+        f,
+        side=states[f.side][0] if f.side in states else f.side,
+        quantities=quantities,
+        actors=frozenset(states[a][0] if a in states else a for a in f.actors),
+        subjects=frozenset(quantity_key(q) for q in quantities if not q.forecast) or f.subjects,
+    )
 
 
 _SAME_COUNT = re.compile(

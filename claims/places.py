@@ -14,7 +14,8 @@ _PATTERNS = (
         r"\b(?:in|near|around|at|outside|from|into|towards?|over|across|inside|beyond|west of"
         r"|east of|north of|south of|(?:shelling|bombing|bombardment|siege|battle|fall|capture"
         r"|outskirts|centre|center|streets|liberation|evacuation|defence|defense|mayor|governor"
-        r"|residents|people|council|authorities) of)"
+        r"|residents|people|council|authorities) of"
+        r"|(?:briefing|briefings|update|report|talks|figures) on)"
         r"\s+(?:the\s+)?(?:(?:town|city|village|port|region|province|district|capital"
         r"|settlement)\s+of\s+)?" + _NAME
     ),

@@ -204,3 +204,22 @@ def test_claimant_key_is_shared_by_every_spelling(spellings: list[str], key: str
 def test_different_bodies_keep_different_keys() -> None:
     names = ("Russian Defence Ministry", "Ukrainian Defence Ministry", "Russian Foreign Ministry")
     assert len({claimant_key(name) for name in names}) == 3
+
+
+def test_it_may_be_a_body_a_sentence_before_was_about() -> None:
+    claim = only_claim(
+        "Amnesty International gave a lower toll on Sunday. In a statement it said that 30 "
+        "people had died."
+    )
+    assert claim.claimant == "Amnesty International"
+
+
+def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker() -> None:
+    said, insisted = extract(
+        "The company gave a lower toll. In a statement it said seven people had lost their "
+        "lives, and insisted that no more than 30 people had been on the slope."
+    ).claims
+    assert said.content.text == "seven people had lost their lives"
+    assert insisted.content.text == "that no more than 30 people had been on the slope"
+    assert said.source is not None and insisted.source is not None
+    assert said.source.text == insisted.source.text == "it"

@@ -602,3 +602,31 @@ def test_one_bodys_crowds_months_apart_are_two_gatherings_not_a_series() -> None
     assert (link(november, january) or Link(0, "related", "")).kind != "update"
     next_day = facts("about 3,500 people joined the march in Varo", "Police", TUE)
     assert (link(november, next_day) or Link(0, "related", "")).kind == "update"
+
+
+def test_a_section_header_in_capitals_sets_the_scene() -> None:
+    article = (
+        "War round-up\n\n"
+        "In Varo, the army said that 12 soldiers had been killed.\n\n"
+        "KROSS AND TELL\n\n"
+        "The General Staff said that 40 of its soldiers had died near the river last week. "
+        "The staff said 300 enemy soldiers had been captured in Kross and Tell."
+    )
+    found = facts_of_article(extract(article), MON)
+    died = next(f for f in found if "40 of its" in f.text)
+    assert died.places == frozenset({"kross"})
+
+
+def test_the_federation_is_the_state_the_article_names_so() -> None:
+    article = (
+        "The Western Federation's army said that 40 of its soldiers were killed near Kross. "
+        "The Federation's losses there amount to 40 killed, its spokesman said."
+    )
+    found = facts_of_article(extract(article), MON)
+    losses = next(f for f in found if "losses" in f.text)
+    assert {q.side for q in losses.quantities} == {"western"}
+
+
+def test_a_briefing_on_a_place_names_it() -> None:
+    assert find_places("the ministry's weekly briefing on Kross") == ("Kross",)
+    assert find_places("a report on Monday") == ()
