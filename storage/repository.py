@@ -7,6 +7,7 @@ Keyword-only functions over a caller's session (one session per unit of work, se
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -17,8 +18,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     BigInteger,
+    Text,
     any_,
     bindparam,
+    cast,
     delete,
     func,
     or_,
@@ -521,10 +524,23 @@ def _stored_facts(session: Session, chat_id: int, ids: set[int]) -> dict[int, Cl
         wanted = col(Claim.id) == any_(
             bindparam("ids", sorted(ids), type_=postgresql.ARRAY(BigInteger))
         )
+    # the stored text itself, parsed once per process: the same recent claims are candidates
+    # of every new article of their chat
     stored = session.exec(
-        select(Claim.id, Claim.facts).where(Claim.chat_id == chat_id, wanted)
+        select(Claim.id, cast(Claim.facts, Text)).where(Claim.chat_id == chat_id, wanted)
     ).all()
-    return {cid: ClaimFacts.from_json(dict(f)) for cid, f in stored if cid and f}
+    return {cid: _parsed_facts(f) for cid, f in stored if cid and f and f != "null"}
+
+
+FACTS_CACHE_SIZE = 20_000
+"""Parsed stored facts kept per process (about 4 KB each with their text)."""
+
+
+@lru_cache(maxsize=FACTS_CACHE_SIZE)
+def _parsed_facts(stored: str) -> ClaimFacts:
+    """Keyed by the stored text, not the claim's id: a reused id or another database can never
+    get another claim's facts, and stored facts are never rewritten."""
+    return ClaimFacts.from_json(json.loads(stored))
 
 
 MAX_KEYS_PER_STATEMENT = 64

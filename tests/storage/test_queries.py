@@ -329,3 +329,21 @@ def test_deleting_a_chat_removes_all_it_sent_and_nothing_else(
         assert json.loads(export_chat(session=session, chat_id=A, fmt="json"))["claims"] == []
         assert claims_since(session=session, chat_id=B, since=datetime(2000, 1, 1, tzinfo=UTC))
     assert save(engine, A, NORTH).created  # the chat may start again
+
+
+def test_a_claim_id_used_again_after_a_deletion_is_scored_with_its_own_facts(
+    engine: Engine,
+) -> None:
+    """Parsed stored facts are kept per process by their stored text: after a chat's data is
+    deleted and its ids are given to another article's claims, candidates carry the new facts."""
+    keys = link_keys(facts_of_article(EAST_CLAIMS, MONDAY.date())[0])
+    save(engine, A, NORTH)
+    with Session(engine) as session:
+        assert candidate_claims(session=session, chat_id=A, keys=keys)  # parsed and kept
+    with session_scope(engine) as session:
+        delete_chat_data(session=session, chat_id=A)
+    east = save(engine, A, EAST)
+    with Session(engine) as session:
+        found = dict(candidate_claims(session=session, chat_id=A, keys=keys))
+    own = dict(zip(east.claim_ids, facts_of_article(EAST_CLAIMS, MONDAY.date()), strict=True))
+    assert found and all(found[cid] == own[cid] for cid in found)
