@@ -277,9 +277,9 @@ def facts_at(facts_json: str, when: datetime) -> str:
     shift = when.date() - START.date()
     data["published"] = when.date().isoformat()
     period = dict(data["period"])
-    for end in ("start", "end"):
-        if period[end]:
-            period[end] = (datetime.fromisoformat(period[end]).date() + shift).isoformat()
+    for bound in ("start", "end"):
+        if period[bound]:
+            period[bound] = (datetime.fromisoformat(period[bound]).date() + shift).isoformat()
     data["period"] = period
     return json.dumps(data)
 

@@ -845,6 +845,8 @@ SPEECH_LEMMAS = frozenset(
     {"say", "tell", "add", "insist", "claim", "report", "state", "announce", "confirm", "deny",
      "admit", "argue", "warn", "stress"}
 )  # fmt: skip
+"""Verbs of a statement that can follow another one in the same sentence ("said ..., and
+insisted that ...")."""
 
 
 def _second_statement_ids(head: Token) -> set[int]:

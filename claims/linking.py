@@ -335,6 +335,7 @@ def _state_sides(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
 
 
 def _with_state_sides(f: ClaimFacts, states: dict[str, tuple[str, str]]) -> ClaimFacts:
+    """`f` with "federation" sides (see `_state_sides`) read as the state the article names."""
     quantities = tuple(
         replace(q, side=states[q.side][0], side_text=states[q.side][1]) if q.side in states else q
         for q in f.quantities

@@ -1539,6 +1539,7 @@ def _left_means_fled(toks: list[_Tok], j: int) -> bool:
 _TALLIES = frozenset(
     "count tally toll figure figures estimate estimates list number total records register".split()
 )
+"""Nouns of a count someone keeps: a name owning one is who counts ("the WHO's count of ...")."""
 
 
 def _side_before(
