@@ -124,7 +124,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("in_month", r"\b(?:(?:in|during|for|over) (?:the (?:whole|whole month|course|rest) of )?"
                      r"|since (?:the [\w-]+ (?:began|started) )?(?:in )?"
                      r"(?:late |early |mid-?)?)" + _MONTH + r"\b"),
-        ("this_year", r"\bthis year\b"),
+        ("this_year", r"\bthis year\b"
+                      r"|\b(?:its|their|the) (?:count|tally|total|toll) for the year\b"),
         # a toll that "has reached" a figure counts everything so far: least specific of all
         ("toll", r"\b(?:death|casualty) toll\b|\bnumber of (?:dead|deaths|victims)\b"
                  # "losses had risen to 840": a count that grew to this, so everything so far

@@ -1309,6 +1309,8 @@ def _describe(
         and _inflicted(toks, lo, number.first)
     ):
         side = f"!{own_side}"  # "its crews brought down 58 drones": the enemy's drones
+    if side is None and own_side and category in _EQUIPMENT and _lost(toks, lo, hi):
+        side, side_text = own_side, own_side_text  # "its tally of drones lost": its own
     if side is None and _both_sides(toks, lo, hi):
         side, side_text = ALL_SIDES, "both sides"
     forecast = _is_forecast(toks, lo, number.first)
@@ -1318,6 +1320,10 @@ def _describe(
 ALL_SIDES = "*"
 """The side of a count of both armies together ("400 to 700 soldiers of both armies killed"):
 every side's own count is a part of it."""
+
+
+def _lost(toks: list[_Tok], lo: int, hi: int) -> bool:
+    return any(t.low in ("lost", "losses", "lose", "loses", "losing") for t in toks[lo:hi])
 
 
 def _both_sides(toks: list[_Tok], lo: int, hi: int) -> bool:
@@ -1365,7 +1371,8 @@ def _whole_of(toks: list[_Tok], first: int) -> bool:
 
 
 def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
-    return any(t.low in _FORECAST for t in toks[lo:first])
+    # "since May" is a month, "may rise" a forecast
+    return any(t.low in _FORECAST and t.text != "May" for t in toks[lo:first])
 
 
 def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
@@ -1557,6 +1564,8 @@ def _side_before(
     last = -2
     for k in range(lo, cat_at):
         t = toks[k]
+        if _number_word(t.low):
+            continue  # "Forty-seven Northern drones": the figure, capitalised to open a sentence
         if (t.text[:1].isupper() or t.low in DEMONYMS) and t.low not in _NOT_SIDES:
             run = run + [t] if last == k - 1 else [t]
             last = k
@@ -1569,6 +1578,10 @@ def _side_before(
         text = " ".join(t.text for t in run)
         return side_key(text), _clean_side_text(text)
     return None, None
+
+
+def _number_word(low: str) -> bool:
+    return any(part in NUMBER_WORDS for part in low.split("-"))
 
 
 def _side_after(toks: list[_Tok], cat_at: int, hi: int) -> tuple[str | None, str | None]:

@@ -718,3 +718,27 @@ def test_a_figure_alone_insisted_on_counts_what_was_counted_before() -> None:
     (before,) = find_quantities("about 3,000 people had come home")
     (q,) = find_quantities('"Eight hundred, and not one more,"', antecedents=[before])
     assert (q.measure, q.interval.low) == ("returned", 800)
+
+
+def test_equipment_a_claimant_lost_is_its_own() -> None:
+    (q,) = find_quantities(
+        "the tally of drones lost over the port since May went to 61",
+        own_side="western",
+        own_side_text="Western",
+    )
+    assert (q.measure, q.category, q.side, q.forecast) == ("destroyed", "drones", "western", False)
+    (may,) = find_quantities("the toll may rise to 40 people killed")
+    assert may.forecast
+
+
+def test_a_number_word_opening_a_sentence_is_no_side() -> None:
+    article = (
+        "Forty-seven Western drones were shot down over Varo, the ministry said, putting its "
+        "tally for the city since May 1 at 537."
+    )
+    found = facts_of_article(extract(article), MON)
+    assert {q.side for f in found for q in f.quantities} == {"western"}
+
+
+def test_a_count_for_the_year_is_of_the_year_so_far() -> None:
+    assert find_when("its count for the year had reached 566") == "its count for the year"
