@@ -689,7 +689,10 @@ def _named_after(tok: Token) -> tuple[Span, Span, ClaimKind] | None:
     if tok.lower_ == "by" and tok.dep_ == "prep":
         count = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if count is not None and count.lower_ in COUNT_NOUNS:
-            owner = next((c for c in count.children if c.dep_ == "poss"), None)
+            # "by the police's estimate", "by the police count"
+            owner = next((c for c in count.children if c.dep_ == "poss"), None) or next(
+                (c for c in count.children if c.dep_ == "compound"), None
+            )
             if owner is not None:
                 source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
                 return source, doc[tok.i : count.i + 1], "according_to"

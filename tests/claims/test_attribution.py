@@ -464,6 +464,17 @@ def test_a_verb_of_saying_before_a_semicolon_heads_its_own_clause() -> None:
     assert claim.content.text == 'that "no patient died in Varo"'
 
 
+def test_a_figure_by_a_bodys_count_is_the_bodys_claim() -> None:
+    claims = extract(
+        "A crowd gathered on the square: about 4,000 people by the police count, more than "
+        "25,000 according to the organisers."
+    ).claims
+    assert [(c.content.text, c.source and c.source.text) for c in claims] == [
+        ("about 4,000 people", "police"),
+        ("more than 25,000", "the organisers"),
+    ]
+
+
 def test_a_figure_followed_by_its_source_is_the_sources_claim() -> None:
     claims = extract(
         "Thousands marched through the capital on Sunday: 8,000 by the organisers' count, "
