@@ -61,6 +61,11 @@ def facts(content: str, claimant: str | None, published: date = MON, **kw: objec
     return facts_of(claim(content, claimant, **kw), published)  # type: ignore[arg-type]
 
 
+def fact_of_article(article: str, holding: str) -> ClaimFacts:
+    """The facts of the claim whose content holds `holding`, read with its whole article."""
+    return next(f for f in facts_of_article(extract(article), MON) if holding in f.text)
+
+
 # ---------------------------------------------------------------------------------------------
 # Figures
 
@@ -570,8 +575,7 @@ def test_a_place_named_for_when_something_began_sets_no_scene() -> None:
         "VARO, May 4 (Wire) - Rockets hit a depot overnight, the first strike on the town "
         "since the fighting at Kross began. The mayor said that four civilians had been killed."
     )
-    (mayor,) = facts_of_article(extract(article), MON)
-    assert mayor.places == frozenset({"varo"})
+    assert fact_of_article(article, "four civilians").places == frozenset({"varo"})
 
 
 def test_a_dateline_the_headline_names_is_where_the_story_happens() -> None:
@@ -580,8 +584,7 @@ def test_a_dateline_the_headline_names_is_where_the_story_happens() -> None:
         "VARO, May 4 (Wire) - It was a quiet town until Saturday. "
         "Two civilians were killed, the mayor said on Sunday."
     )
-    (mayor,) = facts_of_article(extract(article), MON)
-    assert mayor.places == frozenset({"varo"})
+    assert fact_of_article(article, "Two civilians").places == frozenset({"varo"})
 
 
 def test_where_one_person_came_from_is_not_the_place_of_the_claims_after() -> None:
@@ -591,8 +594,7 @@ def test_where_one_person_came_from_is_not_the_place_of_the_claims_after() -> No
         "was a teacher who had fled her village near Kross in March. The fire service said that "
         "four civilians had died."
     )
-    found = facts_of_article(extract(article), MON)
-    fire = next(f for f in found if "four civilians" in f.text)
+    fire = fact_of_article(article, "four civilians")
     assert fire.places == frozenset({"varo"})
 
 
@@ -612,8 +614,7 @@ def test_a_section_header_in_capitals_sets_the_scene() -> None:
         "The General Staff said that 40 of its soldiers had died near the river last week. "
         "The staff said 300 enemy soldiers had been captured in Kross and Tell."
     )
-    found = facts_of_article(extract(article), MON)
-    died = next(f for f in found if "40 of its" in f.text)
+    died = fact_of_article(article, "40 of its")
     assert died.places == frozenset({"kross"})
 
 
@@ -622,8 +623,7 @@ def test_the_federation_is_the_state_the_article_names_so() -> None:
         "The Western Federation's army said that 40 of its soldiers were killed near Kross. "
         "The Federation's losses there amount to 40 killed, its spokesman said."
     )
-    found = facts_of_article(extract(article), MON)
-    losses = next(f for f in found if "losses" in f.text)
+    losses = fact_of_article(article, "losses")
     assert {q.side for q in losses.quantities} == {"western"}
 
 

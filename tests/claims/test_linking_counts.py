@@ -12,7 +12,7 @@ from claims.periods import find_when, resolve
 from claims.places import find_places
 from claims.quantities import find_quantities, quantities_of
 
-from .test_linking import MON, claim, facts, link
+from .test_linking import MON, claim, fact_of_article, facts, link
 
 NORTH = "The Northern Defence Ministry"
 EAST = "The Eastern Federation's General Staff"
@@ -672,9 +672,7 @@ def test_patients_a_hospital_admitted_are_no_second_toll() -> None:
         "The fire service said six people were killed in the blast in Varo. "
         "The city hospital said it had admitted 22 people, three of them in a critical condition."
     )
-    found = facts_of_article(extract(article), MON)
-    fire = next(f for f in found if "six" in f.text)
-    hospital = next(f for f in found if "22" in f.text)
+    fire, hospital = fact_of_article(article, "six"), fact_of_article(article, "22")
     assert [q.measure for q in fire.quantities] == ["killed"]
     assert all(q.measure != "killed" for q in hospital.quantities)
 
