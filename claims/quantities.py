@@ -564,9 +564,9 @@ def _same_people(toks: list[_Tok], number: _Number, q: Quantity, before: Quantit
 def _losses_of_kind(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:
     """ "put its own losses over Korvin since January 1 at 45" right after drones downed over
     Korvin: losses over a place, of the kind just counted, not of people."""
-    if q.measure != "casualties" or q.category != "people" or before.category not in _EQUIPMENT:
-        return q
-    if before.measure not in ("destroyed", "casualties"):
+    if q.measure != "casualties" or q.category not in ("people", "soldiers"):
+        return q  # "soldiers": "the North's own losses" made a side's, with no noun of its own
+    if before.category not in _EQUIPMENT or before.measure not in _AIRCRAFT_FATES:
         return q
     lo, hi = _clause(toks, number.first, number.last)
     if any(
@@ -574,8 +574,8 @@ def _losses_of_kind(toks: list[_Tok], number: _Number, q: Quantity, before: Quan
     ):
         return q  # "losses of 40 soldiers", "losses of 655 killed and wounded": people
     aerial = any(
-        t.low == "over" and nxt.text[:1].isupper()
-        for t, nxt in zip(toks[lo:hi], toks[lo + 1 : hi], strict=False)
+        t.low == "over" and (nxt.text[:1].isupper() or nxt.low == "the" and nxt2.low in _TOWNS)
+        for t, nxt, nxt2 in zip(toks[lo:hi], toks[lo + 1 : hi], toks[lo + 2 : hi], strict=False)
     )
     if not aerial:
         return q  # "its losses around Dalsk had risen to 640" after tanks: still people
@@ -583,6 +583,9 @@ def _losses_of_kind(toks: list[_Tok], number: _Number, q: Quantity, before: Quan
 
 
 _PEOPLES_FATES = frozenset({"killed", "wounded", "captured", "missing"})
+_AIRCRAFT_FATES = frozenset({"destroyed", "casualties", "launched"})
+"""What the count before "its own losses over Korvin" may be: drones downed, lost or sent."""
+_TOWNS = frozenset({"city", "town", "capital", "port", "village", "region", "front"})
 
 
 _TALLY_OF = re.compile(

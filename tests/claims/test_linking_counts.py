@@ -740,3 +740,18 @@ def test_a_number_word_opening_a_sentence_is_no_side() -> None:
 
 def test_a_count_for_the_year_is_of_the_year_so_far() -> None:
     assert find_when("its count for the year had reached 566") == "its count for the year"
+
+
+def test_a_sides_own_losses_over_a_city_after_drones_sent_are_drones() -> None:
+    article = (
+        "The Western Defence Ministry's spokesman said 21 drones had been sent to Varo in all. "
+        "The West's own losses over the city this year came to 78, he said."
+    )
+    losses = fact_of_article(article, "78")
+    assert [(q.measure, q.category) for q in losses.quantities] == [("destroyed", "drones")]
+    near = fact_of_article(
+        "The ministry said 21 drones had been sent to Varo. The West's own losses around the "
+        "town this year came to 78, it said.",
+        "78",
+    )
+    assert [q.category for q in near.quantities] != ["drones"]
