@@ -45,7 +45,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
@@ -269,6 +269,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     previous: Claim | None = None
     nearest_end = 0  # where the claim that gave `nearest` ends
     claimed = [(c.sentence.start, c.sentence.end) for c in extraction.claims]
+    states = _state_sides([title, *(c.sentence.text for c in extraction.claims)])
     for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
         events = _events(claim.sentence.text)
         # "put the number at nearly 50,000" refers to the figures of the claim just before
@@ -289,6 +290,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
             default_places=default,
             known_places=known,
             antecedents=antecedents,
+            state_sides=states,
         )
         previous = claim
         if facts.place_names and not facts.inferred_places:
@@ -313,8 +315,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
             if told.period.explicit and any(quantity_key(q) in shared for q in facts.quantities):
                 facts = replace(facts, period=told.period)
         out.append(facts)
-    states = _state_sides([title, *(c.sentence.text for c in extraction.claims)])
-    return [_with_state_sides(f, states) for f in out] if states else out
+    return out
 
 
 _STATE_NAME = re.compile(
@@ -332,23 +333,6 @@ def _state_sides(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
             if side is not None:
                 found.setdefault(m.group(2).lower(), set()).add((side, m.group(0)))
     return {word: next(iter(named)) for word, named in found.items() if len(named) == 1}
-
-
-def _with_state_sides(f: ClaimFacts, states: dict[str, tuple[str, str]]) -> ClaimFacts:
-    """`f` with "federation" sides (see `_state_sides`) read as the state the article names."""
-    quantities = tuple(
-        replace(q, side=states[q.side][0], side_text=states[q.side][1]) if q.side in states else q
-        for q in f.quantities
-    )
-    if quantities == f.quantities and f.side not in states:
-        return f
-    return replace(
-        f,
-        side=states[f.side][0] if f.side in states else f.side,
-        quantities=quantities,
-        actors=frozenset(states[a][0] if a in states else a for a in f.actors),
-        subjects=frozenset(quantity_key(q) for q in quantities if not q.forecast) or f.subjects,
-    )
 
 
 _SAME_COUNT = re.compile(
@@ -606,13 +590,16 @@ def facts_of(
     default_places: Sequence[str] = (),
     known_places: Collection[str] = (),
     antecedents: Sequence[Quantity] = (),
+    state_sides: Mapping[str, tuple[str, str]] | None = None,
 ) -> ClaimFacts:
     """Facts of one claim of an article published on `published`. `claimant` overrides the
     claimant key (storage's canonical claimant id); `claimant_side` overrides the side "our"
     refers to when the caller knows it better than the claimant's name tells; `default_places`
     stand in when the claim names none; `known_places` (keys) are places named elsewhere in the
     article (see `facts_of_article`); `antecedents` are the figures of the claim just before,
-    which "the figure", "the number" or "it" may refer to."""
+    which "the figure", "the number" or "it" may refer to; `state_sides` reads a short side
+    ("federation") as the state the article names so (see `_state_sides`)."""
+    states = state_sides or {}
     name = claimant_name(claim)
     key = claimant if claimant is not None else claimant_key(name)
     side_text = _side_text_of(name, claim.claimant_role)
@@ -623,6 +610,8 @@ def facts_of(
     )
     if claimant_side:
         side_text = claimant_side
+    if side is not None and side in states:
+        side, side_text = states[side]
     content = _with_elliptical_tail(claim)
     said = _SPEECH_TIME.search(claim.sentence.text)
     if said is not None:
@@ -642,10 +631,13 @@ def facts_of(
     )
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
-    own = find_when(_RELATIVE.sub("", content))
+    # "a woman who had lived there since November, who had fled her village on the west bank":
+    # one person's time and place, not the claim's
+    content_at, context_at = _RELATIVE.sub("", content), _RELATIVE.sub("", context)
+    own = find_when(content_at)
     if given and own and own != given and given not in own and _SINCE_EVENT.search(own):
         given = own  # "206 had fallen ill since the first cases were reported earlier this month"
-    wide = find_when(_RELATIVE.sub("", context))
+    wide = find_when(context_at)
     for longer in (own, wide):
         if given and longer and given in longer:
             given = longer  # "since the battle began on December 22", not the day alone
@@ -677,9 +669,13 @@ def facts_of(
             else q
             for q in quantities
         ]
+    quantities = [
+        replace(q, side=states[q.side][0], side_text=states[q.side][1])
+        if q.side is not None and q.side in states
+        else q
+        for q in quantities
+    ]
     sides = {side} | {q.side for q in quantities}
-    # "a woman who had fled her village on the west bank": where one person came from
-    content_at, context_at = _RELATIVE.sub("", content), _RELATIVE.sub("", context)
     engine_places = [
         p
         for p in claim.places
@@ -705,7 +701,7 @@ def facts_of(
         named = find_places(claim.source.text, officials_only=True)
     names = named or tuple(default_places)
     place_keys = frozenset(place_key(n) for n in names)
-    actors = set(_actors(content)) - place_keys
+    actors = {states[a][0] if a in states else a for a in _actors(content)} - place_keys
     if side:
         actors.add(side)
     actors |= {q.side for q in quantities if q.side and not q.side.startswith("!")}

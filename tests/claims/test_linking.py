@@ -625,6 +625,7 @@ def test_the_federation_is_the_state_the_article_names_so() -> None:
     )
     losses = fact_of_article(article, "losses")
     assert {q.side for q in losses.quantities} == {"western"}
+    assert losses.story is not None and "|western|" in losses.story  # filed with its state
 
 
 def test_a_briefing_on_a_place_names_it() -> None:
