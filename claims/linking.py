@@ -477,9 +477,13 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
                 hit = bool(body) and set(body) <= set(key.split()) and key != raw
             else:
                 # only towards a fuller name: "the ministry" → "Northern Defence Ministry",
-                # never "Northern Defence Ministry" → "Northern Republic"
-                hit = len(raw.split()) <= len(key.split()) and (
-                    same_claimant(raw, named) or same_claimant(raw, key)
+                # never "Northern Defence Ministry" → "Northern Republic", nor "the fire
+                # service" → "the service" that stood for the mountain rescue service
+                words = len(raw.split())
+                hit = words <= len(key.split()) and (
+                    words <= len(named.split())
+                    and same_claimant(raw, named)
+                    or same_claimant(raw, key)
                 )
             if hit:
                 resolved, resolved_side = key, side or key_side

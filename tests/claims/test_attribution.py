@@ -548,3 +548,29 @@ def test_a_speaker_the_parse_makes_the_root_is_its_noun_phrase_alone() -> None:
         "that about 3,000 people had come home."
     ).claims
     assert claim.source is not None and claim.source.text == "the UN refugee agency"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Varo: The World Food Programme said on Monday that 97 families had been fed.",
+            "The World Food Programme",
+        ),
+        (
+            "Varo: Pellan's emergency ministry said on Sunday that the toll had reached 17.",
+            "Pellan's emergency ministry",
+        ),
+    ],
+)
+def test_a_dateline_before_a_colon_is_not_the_speaker(text: str, source: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text == source
+
+
+def test_a_phrase_fronted_before_the_speaker_is_not_the_speaker() -> None:
+    (claim,) = extract(
+        "The staff said that the assault on Tessa had cost 1,100 servicemen their lives.\n\n"
+        "Inside Tessa, the Red Cross counted 81 civilians killed since the shelling began."
+    ).claims[1:]
+    assert claim.source is not None and claim.source.text == "the Red Cross"

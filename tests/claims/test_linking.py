@@ -631,3 +631,13 @@ def test_the_federation_is_the_state_the_article_names_so() -> None:
 def test_a_briefing_on_a_place_names_it() -> None:
     assert find_places("the ministry's weekly briefing on Kross") == ("Kross",)
     assert find_places("a report on Monday") == ()
+
+
+def test_a_fuller_name_is_not_the_body_a_short_reference_stood_for() -> None:
+    article = (
+        "The coast guard said that six sailors had been rescued. Two were still missing, the "
+        "guard said. In Varo, the city guard said that 14 people had been detained."
+    )
+    coast, short, city = article_claimants(extract(article))
+    assert coast[0] == short[0] == "coast guard"
+    assert city[0] == "city guard"
