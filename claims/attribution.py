@@ -280,7 +280,37 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _figures_after_colon(doc, found)
     found += _figure_then_source(doc, found)
     found += _according_to_opening(doc, found)
-    return [_with_range_start(a) for a in _best_per_content(found)]
+    kept = _best_per_content(found)
+    return [_with_range_start(_before_next_speaker(a, kept)) for a in kept]
+
+
+def _before_next_speaker(attribution: Attribution, found: list[Attribution]) -> Attribution:
+    """ "The operator said about 120 had been inside; police put the number at more than 200":
+    the clause after a semicolon with a speaker of its own is that speaker's claim, not a part
+    of the first, though the parse may hang it on the first content."""
+    content = attribution.content
+    doc = content[0].doc
+    start, end = content[0].start, content[-1].end
+    others = [
+        b.source.start
+        for b in found
+        if b is not attribution
+        and b.source is not None
+        and b.cue
+        and start < b.source.start < end
+        and start < b.cue[0].start < end
+    ]
+    if not others:
+        return attribution
+    cut = next((i for i in range(min(others) - 1, start, -1) if doc[i].text == ";"), None)
+    if cut is None:
+        return attribution
+    pieces = tuple(
+        piece
+        for p in content
+        if p.start < cut and (piece := _trim(doc, doc[p.start : min(p.end, cut)])) is not None
+    )
+    return replace(attribution, content=pieces) if pieces else attribution
 
 
 def _with_range_start(attribution: Attribution) -> Attribution:

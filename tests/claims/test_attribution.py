@@ -574,3 +574,12 @@ def test_a_phrase_fronted_before_the_speaker_is_not_the_speaker() -> None:
         "Inside Tessa, the Red Cross counted 81 civilians killed since the shelling began."
     ).claims[1:]
     assert claim.source is not None and claim.source.text == "the Red Cross"
+
+
+def test_a_clause_after_a_semicolon_with_its_own_speaker_is_not_the_first_claim() -> None:
+    operator, police = extract(
+        "The hall's owner said about 90 guests had been inside; police, citing ticket sales, "
+        "put the number at more than 150."
+    ).claims
+    assert operator.content.text == "about 90 guests had been inside"
+    assert police.content.text == "the number at more than 150"
