@@ -79,7 +79,7 @@ def when(sentence: Span, content: Sequence[Span] = ()) -> str | None:
 
 
 def _first_time(scope: Span) -> str | None:
-    ents = [e for e in scope.ents if e.label_ in TIME_LABELS and not _age(e)]
+    ents = [e for e in scope.ents if e.label_ in TIME_LABELS and not _age(e) and not _count(e)]
     if not ents:
         return None
     doc = scope.doc
@@ -101,6 +101,13 @@ def _age(ent: Span) -> bool:
     """'30-year-old', 'aged 70': ages are no times."""
     doc = ent.doc
     return ent.text.endswith("old") or (ent.start > 0 and doc[ent.start - 1].lower_ == "aged")
+
+
+def _count(ent: Span) -> bool:
+    """ "...; the organisers said 70": a number alone the recogniser took for a date is a
+    count; a year is not."""
+    text = ent.text
+    return len(ent) == 1 and text.isdigit() and not 1800 <= int(text) <= 2100
 
 
 def _dateline_end(sentence: Span) -> int:

@@ -70,3 +70,8 @@ def test_places_of_the_claim(text: str, places: tuple[str, ...]) -> None:
 )
 def test_when_the_claim_is_about(text: str, when: str | None) -> None:
     assert only_claim(text).when == when
+
+
+def test_a_number_alone_is_no_time_though_the_recogniser_takes_it_for_a_date() -> None:
+    (claim,) = extract("The ministry said 12 were detained; the organisers said 70.").claims
+    assert claim.when is None
