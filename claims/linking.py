@@ -1248,11 +1248,14 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
         return None
     place = _place_agreement(a, b)
     share_place = _share_scope(a, b)
+    countries = _two_countries(a, b)
     best: _Match | None = None
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.percent != qb.percent or qa.forecast != qb.forecast:
                 continue
+            if countries and qa.percent and qa.category in _RATES:
+                continue  # Aldoria's statistics office on its unemployment, Sorland's on its own
             scope = share_place if qa.percent and qa.category not in _PLACE_SHARES else place
             if scope == 0.0:
                 continue
@@ -1276,6 +1279,18 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if strength >= 0.5 and (best is None or strength > best.strength):
                 best = _Match(strength, relation, qa, qb)
     return best
+
+
+def _two_countries(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether the claimants are two countries' bodies: by their sides, or by names that differ
+    only in whose body it is ("Sorland statistics office", "Federation statistics office")."""
+    if a.side and b.side:
+        return side_key(a.side) != side_key(b.side)
+    ka, kb = (a.claimant or "").split(), (b.claimant or "").split()
+    shared = 0
+    while shared < min(len(ka), len(kb)) and ka[-1 - shared] == kb[-1 - shared]:
+        shared += 1
+    return shared > 0 and len(ka) > shared and len(kb) > shared and ka[:-shared] != kb[:-shared]
 
 
 def _side_relation(x: str | None, y: str | None) -> Relation:

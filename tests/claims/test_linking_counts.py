@@ -255,6 +255,23 @@ def test_one_bodys_rate_for_consecutive_months_is_a_series() -> None:
     assert "2026-10" not in (found.topic or "")  # the series is of no single month
 
 
+@pytest.mark.parametrize(
+    "office, other",
+    [
+        ("Pellan's statistics office", "Morvia's statistics office"),
+        ("The Pellan statistics office", "The Morvia statistics office"),
+    ],
+)
+def test_two_countries_statistics_offices_give_their_own_countries_rates(
+    office: str, other: str
+) -> None:
+    found = link(
+        facts("unemployment rose to 6.1 percent in January", office, day(3)),
+        facts("unemployment rose to 7.4 percent in January", other, day(1)),
+    )
+    assert found is None or found.kind == "related"
+
+
 # ---------------------------------------------------------------------------------------------
 # A sentence that opens with its place; a toll of an event named by its time
 
