@@ -1388,10 +1388,11 @@ def _event_toll(
     if period.total or not quantities or find_when(content) is not None:
         return False
     if any(
-        q.measure not in ("killed", "wounded", "ill") or q.category == "soldiers"
+        q.measure not in ("killed", "wounded", "ill", "missing", "trapped")
+        or q.category == "soldiers"
         for q in quantities
-    ):
-        return False
+    ) or all(q.measure in _STATES for q in quantities):
+        return False  # "the toll to ten, and nobody unaccounted for": a toll and a state beside
     return _DISASTER.search(sentence) is not None
 
 

@@ -527,6 +527,17 @@ def test_a_disasters_toll_can_only_grow() -> None:
     assert relation is not None and relation.kind == "contradiction"
 
 
+def test_a_toll_said_beside_who_is_still_missing_is_still_the_toll() -> None:
+    (toll,) = facts_of_article(
+        extract(
+            "The fire service said the death of a baker brought the toll from the blast in Varo "
+            "to ten, and that nobody was now unaccounted for."
+        ),
+        MON,
+    )
+    assert toll.period.total
+
+
 @pytest.mark.parametrize(
     ("text", "low", "high"), [("three in ten", 27, 33), ("one in four", 22, 28)]
 )
