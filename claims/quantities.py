@@ -1265,7 +1265,10 @@ def _describe(
         measure = None  # "strikes against 12 towns"
     if unknown and measure is None:
         return None  # "12 schools would reopen": nothing we can compare
-    sided = _sided_dead(toks, number.last + 1, hi) if category is None else None
+    # "Northern units held 211 Eastern prisoners": the side named on the prisoners, not the
+    # holders' before the figure
+    before = category is not None and cat_at < number.first
+    sided = _sided_dead(toks, number.last + 1, hi) if category is None or before else None
     if sided is not None and measure is not None:
         side, side_text = sided
         forecast = _is_forecast(toks, lo, number.first)
@@ -1442,13 +1445,15 @@ def _unknown_noun_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, 
 
 
 _DEAD_NOUNS = frozenset("dead wounded injured casualties killed losses".split())
+_SIDED_NOUNS = _DEAD_NOUNS | {"prisoners", "prisoner", "pows", "captives"}
 
 
 def _sided_dead(toks: list[_Tok], i: int, hi: int) -> tuple[str, str] | None:
-    """ "150 Northern dead": a side's dead are its troops."""
+    """ "150 Northern dead", "211 Eastern prisoners": a side's dead or prisoners are its
+    troops."""
     run: list[_Tok] = []
     for j in range(i, min(hi, i + 4)):
-        if toks[j].low in _DEAD_NOUNS and run:
+        if toks[j].low in _SIDED_NOUNS and run:
             text = " ".join(t.text for t in run)
             key = side_key(text)
             return (key, _clean_side_text(text)) if key else None

@@ -305,6 +305,11 @@ def test_a_toll_of_last_months_event_is_a_running_total() -> None:
 # More ways of saying a count; drones downed within those sent; two sides' bodies
 
 
+def test_prisoners_are_of_the_side_named_on_them_not_of_their_holders() -> None:
+    (q,) = find_quantities("Northern units held 211 Eastern prisoners from the fighting")
+    assert (q.measure, q.category, q.side) == ("captured", "soldiers", "eastern")
+
+
 def test_laying_down_weapons_is_being_captured() -> None:
     north = facts(
         "800 Eastern Federation soldiers laid down their weapons at Varo on Monday", NORTH
