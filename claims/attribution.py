@@ -614,6 +614,8 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         verb = tok.head.head
+        if verb.dep_ in SUBJECT_DEPS and verb.i < tok.head.i:
+            verb = verb.head  # "Northern dead, by the staff's estimate, were ...": the subject's
         if owner is None or verb.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "prep":
             continue
         skip = set(_subtree_ids(tok.head)) - _appositive_ids(tok)
@@ -623,7 +625,7 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         content = _trimmed_runs(doc, ids)
         if not content:
             continue
-        source = doc[owner.left_edge.i : owner.right_edge.i + 1]
+        source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
         if owner.pos_ == "PRON":
             # "The General Staff's running tally ... By its count, ...": the tally's owner
             source = _tally_owner(doc, tok) or source

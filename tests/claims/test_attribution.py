@@ -282,6 +282,16 @@ def test_by_its_count_makes_the_clause_the_owners_claim() -> None:
     assert claim.claimant is not None and "army" in claim.claimant.lower()
 
 
+def test_by_an_owners_estimate_after_the_subject_gives_the_owner_the_whole_clause() -> None:
+    (claim,) = extract(
+        "Rebel dead, by the army's estimate, were now around 700, and the number of rebels "
+        "held by the army had risen to 107."
+    ).claims
+    assert claim.source is not None and claim.source.text == "the army"
+    assert claim.content.text.startswith("Rebel dead")
+    assert [f.text for f in claim.figures] == ["around 700", "107"]
+
+
 def test_a_speaker_set_off_by_commas_after_a_figure_claims_it() -> None:
     (claim,) = extract(
         "The ministry's own dead in the fighting for the bridgehead numbered 23, she said, "
