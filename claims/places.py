@@ -87,6 +87,22 @@ _OFFICIALS = re.compile(
 )
 
 
+_PART_OF_TOWN = re.compile(
+    r"\s+(?:district|quarter|suburb|neighbourhood|neighborhood|square|market|estate)\b"
+)
+"""What follows "Korvin's Mill": a part of Korvin, so a claim there is Korvin's too."""
+
+
+def _names(found: str, text: str, end: int) -> list[str]:
+    """The names of a matched list: "Dalsk and Lenne"; "Korvin's Mill district" is Korvin and
+    Mill."""
+    names = re.split(r",\s*|\s+and\s+|\s+or\s+", found)
+    if _PART_OF_TOWN.match(text, end):
+        last = re.split(r"['’]s\s+", names[-1], maxsplit=1)
+        names = names[:-1] + last
+    return names
+
+
 def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
     """Place names in text order, as written (possessive dropped), without repeats.
     `officials_only` reads a claimant's name, where only "the mayor of Lenne" or "Dalsk's
@@ -97,7 +113,7 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     for n, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
-            for offset, name in enumerate(re.split(r",\s*|\s+and\s+|\s+or\s+", m.group(1))):
+            for offset, name in enumerate(_names(m.group(1), text, m.end(1))):
                 words = [w.removesuffix("'s") for w in name.replace("’", "'").split()]
                 if not words or words[0].lower() in _NOT_PLACES:
                     continue

@@ -326,6 +326,7 @@ def test_figures_count_the_same_thing_only_over_nearly_the_same_days(
         ("the Northern offensive began", ()),
         ("the Greens won 47% of the vote in the capital", ("the capital",)),
         ("according to the Unity Party", ()),
+        ("a drone hit a depot in Kross's Mill district overnight", ("Kross", "Mill")),
     ],
 )
 def test_places_are_read_from_place_words(text: str, places: tuple[str, ...]) -> None:
