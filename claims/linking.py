@@ -1457,7 +1457,17 @@ def _current(a: Period, b: Period) -> bool:
 
 
 def _since(p: Period) -> bool:
-    return p.explicit and p.start is not None and (p.text or "").lower().startswith("since")
+    return p.explicit and p.start is not None and _open_ended(p)
+
+
+def _open_ended(p: Period) -> bool:
+    """ "since the 27th", "between the crossing on January 12 and the last fighting" (not
+    "between Sunday evening and sunrise", one night)."""
+    text = (p.text or "").lower()
+    return text.startswith("since") or _BETWEEN_EVENT.match(text) is not None
+
+
+_BETWEEN_EVENT = re.compile(r"between the [a-z-]+ on ")
 
 
 def _within(part: Period, whole: Period) -> bool:
@@ -1474,7 +1484,7 @@ def _disjoint(a: Period, b: Period) -> bool:
     """Two stated windows that do not meet; "since Friday" counts run on, so never are."""
     if not (a.explicit and b.explicit) or a.start is None or b.start is None:
         return False
-    if any((p.text or "").lower().startswith("since") for p in (a, b)):
+    if any(_open_ended(p) for p in (a, b)):
         return False
     return a.end < b.start or b.end < a.start
 

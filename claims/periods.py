@@ -79,6 +79,9 @@ class Period:
 _NUM = r"(\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_BETWEEN = r"\bbetween the [a-z-]+ on "
+_NO_END = r"(?! and (?:on |the )?(?:\d|" + _MONTH[1:-4] + r"))"
+"""Not "between January 3 and January 9": a range with an end date of its own."""
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -99,9 +102,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("partial", r"\bby (?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|h)\b"
                     r"|\d{1,2}[:.]\d{2}\b|noon\b|midday\b|midnight\b|mid-?afternoon\b|mid-?morning\b)"),
         ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        # "since 22 December", "since the fighting began on December 22"
-        ("since_day_month", r"\bsince (?:[\w-]+ ){0,6}?(?:on )?(\d{1,2}) " + _MONTH),
-        ("since_month_day", r"\bsince (?:[\w-]+ ){0,6}?(?:on )?" + _MONTH + r" (\d{1,2})\b"),
+        # "since 22 December", "since the fighting began on December 22"; "between the
+        # crossing on January 12 and the last fighting": from a day to an event, not a date
+        ("since_day_month", r"\bsince (?:[\w-]+ ){0,6}?(?:on )?(\d{1,2}) " + _MONTH
+                            + r"|" + _BETWEEN + r"(\d{1,2}) " + _MONTH + r"\b" + _NO_END),
+        ("since_month_day", r"\bsince (?:[\w-]+ ){0,6}?(?:on )?" + _MONTH + r" (\d{1,2})\b"
+                            + r"|" + _BETWEEN + _MONTH + r" (\d{1,2})\b" + _NO_END),
         ("day_month", r"\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r"(?: (\d{4}))?"),
         ("month_day", r"\b" + _MONTH + r" (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?"),
         ("last_n", r"\b(?:(?:in|over|during|within|for) )?the (?:last|past|previous) " + _NUM
@@ -182,6 +188,8 @@ def resolve(expression: str | None, published: date) -> Period:
 
 def _resolve(name: str, m: re.Match[str], pub: date) -> tuple[date | None, date] | None:
     g = [x.lower() if x else x for x in m.groups()]
+    if name in ("since_day_month", "since_month_day"):
+        g = [x for x in g if x is not None]  # "since ..." or "between ...", whichever matched
     if name in ("total", "toll"):
         return None, pub
     if name == "since_start_of":

@@ -44,6 +44,33 @@ def test_since_the_start_of_a_month_starts_on_its_first_day(
     assert (period.start, period.end) == (start, end)
 
 
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("killed 900 rebels between the landing on March 2 and the last fighting",
+         date(2026, 3, 2), MON),
+        ("900 rebels were killed between March 2 and March 9", date(2026, 3, 2), date(2026, 3, 2)),
+    ],
+)  # fmt: skip
+def test_from_a_day_to_an_event_runs_from_that_day(text: str, start: date, end: date) -> None:
+    period = resolve(find_when(text), MON)
+    assert (period.start, period.end) == (start, end)
+
+
+def test_a_count_from_a_day_to_an_event_is_the_count_since_that_day() -> None:
+    north = facts(
+        "its troops killed 60 rebel soldiers near Varo between the landing on March 2 and the "
+        "last fighting",
+        NORTH,
+        day(6),
+    )
+    east = facts(
+        "at least 500 rebel soldiers had been killed near Varo since March 2", EAST, day(5)
+    )
+    found = link(north, east)
+    assert found is not None and found.kind == "contradiction"
+
+
 def test_a_stated_day_wins_over_a_toll() -> None:
     assert find_when("the death toll rose to 37 on Saturday") == "on Saturday"
 
