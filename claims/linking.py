@@ -58,6 +58,7 @@ from claims.periods import (
     comparable,
     find_when,
     inferred_total,
+    open_ended,
     overlap,
     resolve,
 )
@@ -1461,13 +1462,7 @@ def _since(p: Period) -> bool:
 
 
 def _open_ended(p: Period) -> bool:
-    """ "since the 27th", "between the crossing on January 12 and the last fighting" (not
-    "between Sunday evening and sunrise", one night)."""
-    text = (p.text or "").lower()
-    return text.startswith("since") or _BETWEEN_EVENT.match(text) is not None
-
-
-_BETWEEN_EVENT = re.compile(r"between the [a-z-]+ on ")
+    return open_ended(p.text or "")
 
 
 def _within(part: Period, whole: Period) -> bool:

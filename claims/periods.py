@@ -80,6 +80,8 @@ _NUM = r"(\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _BETWEEN = r"\bbetween the [a-z-]+ on "
+"""From an event's day to another event: "between the crossing on January 12 and the last
+fighting"."""
 _NO_END = r"(?! and (?:on |the )?(?:\d|" + _MONTH[1:-4] + r"))"
 """Not "between January 3 and January 9": a range with an end date of its own."""
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -169,6 +171,13 @@ def find_when(text: str) -> str | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def open_ended(expression: str) -> bool:
+    """Whether a time expression runs on from a day: "since the 27th", "between the crossing on
+    January 12 and the last fighting" (not "between Sunday evening and sunrise", one night)."""
+    text = expression.lower()
+    return text.startswith("since") or re.match(_BETWEEN, text) is not None
 
 
 def resolve(expression: str | None, published: date) -> Period:
