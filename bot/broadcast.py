@@ -288,7 +288,8 @@ class Broadcaster:
 
 
 def retry_seconds(err: RetryAfter) -> float:
-    with warnings.catch_warnings():
+    """How long Telegram asks to wait, as seconds, whichever type this PTB version returns."""
+    with warnings.catch_warnings():  # PTB 22.2+ warns that this becomes a timedelta
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         value: int | float | timedelta = err.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)

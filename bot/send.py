@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.warnings import PTBDeprecationWarning
 
+from bot.broadcast import retry_seconds
 from bot.html import fit
 from storage.db import session_scope
 from storage.repository import mark_chat_inactive
@@ -29,13 +27,6 @@ ATTEMPTS = 6
 BACKOFF = 0.5
 MAX_RETRY_AFTER = 120.0
 """A flood wait longer than this is not waited out in a handler: the reply is given up on."""
-
-
-def retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB 22.2+ warns that this becomes a timedelta
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        delay: float | timedelta = exc.retry_after
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
 
 
 async def with_retries(call: Callable[[], Awaitable[T]], what: str) -> T:
