@@ -25,6 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from claims.model import ClaimKind
+from claims.numbers import bare_count
 from claims.quotes import (
     OPEN_CURLY,
     STRAIGHT,
@@ -813,7 +814,7 @@ def _level_given(verb: Token) -> Token | None:
 def _bare_number(tok: Token) -> bool:
     """ "..., published on Monday, was 97": a number alone after a verb of level is the level,
     though the tagger took it into the date before it; a year is not."""
-    return tok.like_num and tok.text.isdigit() and not 1800 <= int(tok.text) <= 2100
+    return tok.like_num and bare_count(tok.text)
 
 
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})

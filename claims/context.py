@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from claims.canonical import country_name
+from claims.numbers import bare_count
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -106,8 +107,7 @@ def _age(ent: Span) -> bool:
 def _count(ent: Span) -> bool:
     """ "...; the organisers said 70": a number alone the recogniser took for a date is a
     count; a year is not."""
-    text = ent.text
-    return len(ent) == 1 and text.isdigit() and not 1800 <= int(text) <= 2100
+    return len(ent) == 1 and bare_count(ent.text)
 
 
 def _dateline_end(sentence: Span) -> int:

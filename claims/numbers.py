@@ -37,3 +37,9 @@ RISE_WORDS = frozenset(
     "climbed climbing rose risen rising revised pushed".split()
 )
 """Verbs a count moves by: after them "up to 274" is the new level, not "at most 274"."""
+
+
+def bare_count(text: str) -> bool:
+    """Digits alone that are no year ("97", not "2026"): a count, where the tagger may have
+    taken it into a date."""
+    return text.isdigit() and not 1800 <= int(text) <= 2100
