@@ -877,7 +877,7 @@ def content_ids(cand: Candidate) -> set[int]:
     return ids
 
 
-SPEECH_LEMMAS = frozenset(
+STATEMENT_LEMMAS = frozenset(
     {"say", "tell", "add", "insist", "claim", "report", "state", "announce", "confirm", "deny",
      "admit", "argue", "warn", "stress"}
 )  # fmt: skip
@@ -892,7 +892,7 @@ def _second_statement_ids(head: Token) -> set[int]:
     for child in head.rights:
         if (
             child.dep_ == "conj"
-            and child.lemma_.lower() in SPEECH_LEMMAS
+            and child.lemma_.lower() in STATEMENT_LEMMAS
             and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
             and any(c.dep_ == "ccomp" for c in child.children)
         ):
@@ -910,7 +910,7 @@ def _outer_speaker(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or head.dep_ != "ccomp":
         return None
     outer = head.head
-    return outer if outer.lemma_.lower() in SPEECH_LEMMAS else None
+    return outer if outer.lemma_.lower() in STATEMENT_LEMMAS else None
 
 
 NONRESTRICTIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
@@ -1103,7 +1103,7 @@ def _subject(tok: Token, content_head: Token) -> Token | None:
         if tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
-            outer = _outer_speaker(tok) if tok.lemma_.lower() in SPEECH_LEMMAS else None
+            outer = _outer_speaker(tok) if tok.lemma_.lower() in STATEMENT_LEMMAS else None
             tok = outer if outer is not None else tok.head
             seen += 1
             continue

@@ -214,10 +214,11 @@ def test_it_may_be_a_body_a_sentence_before_was_about() -> None:
     assert claim.claimant == "Amnesty International"
 
 
-def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker() -> None:
+@pytest.mark.parametrize("verb", ["insisted", "confirmed", "warned"])
+def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker(verb: str) -> None:
     said, insisted = extract(
         "The company gave a lower toll. In a statement it said seven people had lost their "
-        "lives, and insisted that no more than 30 people had been on the slope."
+        f"lives, and {verb} that no more than 30 people had been on the slope."
     ).claims
     assert said.content.text == "seven people had lost their lives"
     assert insisted.content.text == "that no more than 30 people had been on the slope"
