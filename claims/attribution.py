@@ -1053,10 +1053,14 @@ def find_source(cand: Candidate) -> Span | None:
     )
 
 
+_DATELINE_TOKENS = 14
+"""A dateline is short: "EASTPORT, Jan 6 (Eastport Daily) -" is nine tokens."""
+
+
 def _after_dateline(span: Span) -> Span:
     """ "EASTPORT, Jan 6 (Eastport Daily) - Anna Berg, ...": the dateline glued to the first
-    sentence is not part of its subject."""
-    for t in span:
+    sentence is not part of its subject, nor of its content."""
+    for t in span[:_DATELINE_TOKENS]:
         if t.text in ("-", "–", "—") and t.i > span.start and span.doc[t.i - 1].text == ")":
             return span.doc[t.i + 1 : span.end] if t.i + 1 < span.end else span
     return span
@@ -1185,7 +1189,7 @@ def _trim(doc: Doc, span: Span) -> Span | None:
         end -= 1
     if all(t.is_punct or t.is_space for t in doc[start:end]):
         return None
-    return doc[start:end]
+    return _after_dateline(doc[start:end])
 
 
 def _best_per_content(found: list[Attribution]) -> list[Attribution]:

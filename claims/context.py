@@ -80,7 +80,12 @@ def when(sentence: Span, content: Sequence[Span] = ()) -> str | None:
 
 
 def _first_time(scope: Span) -> str | None:
-    ents = [e for e in scope.ents if e.label_ in TIME_LABELS and not _age(e) and not _count(e)]
+    opening = _dateline_end(scope)  # a dateline's date is the article's, not the claim's
+    ents = [
+        e
+        for e in scope.ents
+        if e.label_ in TIME_LABELS and not _age(e) and not _count(e) and e.start >= opening
+    ]
     if not ents:
         return None
     doc = scope.doc
@@ -111,11 +116,15 @@ def _count(ent: Span) -> bool:
 
 
 def _dateline_end(sentence: Span) -> int:
-    """Token index after a dateline that opens the sentence ("Moscow/Kyiv:"), else its start."""
-    for tok in sentence[:6]:
+    """Token index after a dateline that opens the sentence ("Moscow/Kyiv:", "EASTPORT, Jan 6
+    (Eastport Daily) -"), else its start."""
+    for tok in sentence[:14]:
         if tok.text in _DATELINE_END and tok.i > sentence.start:
             words = sentence.doc[sentence.start : tok.i]
-            if all(t.pos_ == "PROPN" or t.text in ("/", ",", "(", ")") for t in words):
+            if all(
+                t.pos_ == "PROPN" or t.is_upper or t.like_num or t.text in ("/", ",", "(", ")", ".")
+                for t in words
+            ):
                 return tok.i + 1
             return sentence.start
     return sentence.start

@@ -359,11 +359,16 @@ def _events(text: str) -> set[str]:
     return {m.lower() for m in _EVENT.findall(text)}
 
 
-_UP_FROM = re.compile(r"\b(?:up|down|rising|falling) from [\w,.]+ ")
+_UP_FROM = re.compile(
+    r"\b(?:up|down|rising|falling) from [\w,.]+ "
+    r"|\b(?:more|fewer|less|higher|lower) than (?:it|they|he|she|the \w+) (?:had )?"
+    r"(?:acknowledged|admitted|said|reported|gave|claimed|announced|counted|confirmed) "
+)
 
 
 def _earlier_figures_time(content: str, expression: str) -> bool:
-    """Whether the time words follow "up from <figure>" within a few words of one clause."""
+    """Whether the time words follow "up from <figure>" or "five more than it acknowledged"
+    within a few words of one clause: the earlier figure's time."""
     for m in _UP_FROM.finditer(content):
         at = content.find(expression, m.end(), m.end() + 41 + len(expression))
         if at >= 0 and not any(c in ",;" for c in content[m.end() : at]):
@@ -649,7 +654,7 @@ def facts_of(
             break
     period = resolve(None, published)
     for expression in (given, own, wide):
-        if expression and _earlier_figures_time(content, expression):
+        if expression and any(_earlier_figures_time(t, expression) for t in (content, context)):
             continue  # "148 had fallen ill, up from 61 on Monday": Monday is the 61's
         period = resolve(expression, published)
         if period.explicit:

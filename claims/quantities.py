@@ -507,6 +507,8 @@ def find_quantities(
     gathering = bool(context) and _GATHERING.search(context) is not None
     out: list[Quantity] = []
     for number in numbers:
+        if _difference(toks, number):
+            continue
         currency = None if number.percent else _currency_after(toks, number)
         if currency is not None:
             # money is counted only as a cost with its scope; aid, jackpots and fines are not
@@ -530,6 +532,17 @@ def find_quantities(
         if q is not None:
             out.append(q)
     return out
+
+
+_COMPARATIVES = frozenset({"more", "fewer", "less", "higher", "lower"})
+_DIFFERENCE = re.compile(r"\s+(?:" + "|".join(sorted(_COMPARATIVES)) + r") than\b")
+
+
+def _difference(toks: list[_Tok], number: _Number) -> bool:
+    """ "69, five more than it had admitted on Saturday": the five is how far two figures are
+    apart, no count of its own."""
+    after = [t.low for t in toks[number.last + 1 : number.last + 3]]
+    return len(after) == 2 and after[0] in _COMPARATIVES and after[1] == "than"
 
 
 def _subset_of_previous(toks: list[_Tok], number: _Number) -> bool:
@@ -815,6 +828,8 @@ def quantities_of(
     for fig in figures:
         if _is_whole_of(content, fig.text):
             continue
+        if fig.end > fig.start and _DIFFERENCE.match(content, fig.end - content_start):
+            continue  # "five more than it had admitted": see `_difference`
         percent = "%" in fig.text or "percent" in fig.text.lower() or "per cent" in fig.text.lower()
         interval = interval_of(fig.value, fig.qualifier, percent=percent)
         local = _nearest(from_text, fig, content, content_start)

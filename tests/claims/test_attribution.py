@@ -578,6 +578,17 @@ def test_a_dateline_before_a_colon_is_not_the_speaker(text: str, source: str) ->
     assert claim.source is not None and claim.source.text == source
 
 
+def test_a_dateline_glued_to_the_first_sentence_is_not_the_content() -> None:
+    claim = extract(
+        "Varo admits twelve missing\n\nVARO, Feb 18 (Varo Herald) - Twelve soldiers are now "
+        "listed as missing after the battle for Tessa, the ministry said on Tuesday."
+    ).claims[-1]
+    assert (
+        claim.content.text == "Twelve soldiers are now listed as missing after the battle for Tessa"
+    )
+    assert claim.when == "on Tuesday"
+
+
 def test_a_phrase_fronted_before_the_speaker_is_not_the_speaker() -> None:
     (claim,) = extract(
         "The staff said that the assault on Tessa had cost 1,100 servicemen their lives.\n\n"

@@ -60,6 +60,8 @@ def test_places(text: str, source: str | None, expected: tuple[str, ...]) -> Non
         ("More than 480 troops were killed in Saturday's attacks.", "Saturday"),
         ("The 30-year-old soldier said the unit retreated.", None),
         ("The ministry said 40 soldiers were killed.", None),
+        # a dateline's date is the day the story was filed, not the claim's time
+        ("VARO, Feb 18 (Varo Herald) - The ministry said 40 soldiers were killed.", None),
     ],
 )
 def test_when(text: str, expected: str | None) -> None:

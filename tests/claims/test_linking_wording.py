@@ -424,6 +424,17 @@ def test_an_earlier_figures_day_is_not_the_claims() -> None:
     assert f.period.end == MON + timedelta(days=3)
 
 
+def test_the_day_of_the_figure_a_count_is_compared_with_is_not_the_claims() -> None:
+    article = (
+        "The ministry said on Thursday that 19 soldiers were missing after the battle for "
+        "Varo, five more than it acknowledged last week."
+    )
+    (f,) = facts_of_article(extract(article), MON + timedelta(days=3))
+    assert f.period.end == MON + timedelta(days=3)
+    # the five is how far the two counts are apart, not a count of its own
+    assert [q.interval.high for q in f.quantities] == [19]
+
+
 def test_the_capital_a_sentence_opens_with_is_where_the_speaker_is() -> None:
     article = (
         "In Moscow, the Defence Ministry said Ukrainian units held at most six square "
