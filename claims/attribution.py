@@ -345,10 +345,11 @@ _FIGURE_NOUNS = frozenset(
 )
 
 
-SURVEY_VERBS = frozenset({"find"})
-"""How a poll tells a party's share: "Meridian found Unity on 27 percent". Read like "put" only
-for a share, so "found the village at 300 metres" is no claim. ("had Unity at 28 percent" reads
-the same way but its claim then hides the shares the sentence's other claims give.)"""
+SURVEY_VERBS = frozenset({"find", "have"})
+"""How a poll tells a party's share: "Meridian found Unity on 27 percent", "Civic Pulse had the
+party on 30 percent and the Greens on 45". Read like "put" only for a share, so "found the
+village at 300 metres" is no claim. A claim of shares holds every party's ("..., with the Greens
+on 50"); a bare "on 45" after a share is a share, not the date the tagger took it for."""
 
 
 def _is_share(figure: Token) -> bool:
@@ -388,13 +389,13 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             for p in t.children
             if p.dep_ == "pobj"
             and any(x.like_num for x in p.subtree)
-            and not (prep == "on" and p.ent_type_ == "DATE")
+            and not (prep == "on" and p.ent_type_ == "DATE" and not _bare_number(p))
             and not any(x.text == ":" for x in p.subtree)  # "at noon: four dead", said apart
         ]
         figure = given[0] if given else None
         if figure is None or (shares and not _is_share(figure)):
             continue
-        if shares:
+        if _is_share(figure):
             # "found Unity on 27 percent and the Greens on 47": every party's share
             figure = max(given, key=lambda p: p.right_edge.i)
         # "raised to 27 the number charged over ...": the figure may come before the object

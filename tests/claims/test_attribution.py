@@ -538,6 +538,17 @@ def test_a_poll_that_found_a_party_on_a_share_claims_it() -> None:
     assert extract("The patrol found the village at 300 metres.").claims == ()
 
 
+def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
+    polara, meridian = extract(
+        "Polara had the party on 30 percent and the Liberals on 45. Meridian put the Farmers "
+        "at 24 percent, with the Liberals on 50."
+    ).claims
+    assert polara.source is not None and polara.source.text == "Polara"
+    assert polara.content.text == "the party on 30 percent and the Liberals on 45"
+    assert meridian.content.text == "the Farmers at 24 percent, with the Liberals on 50"
+    assert extract("The family had the house on 12 acres.").claims == ()
+
+
 @pytest.mark.parametrize(
     "text",
     [
