@@ -1233,6 +1233,8 @@ def _describe(
         return None
     if number.percent:
         aspect = _aspect_in(toks, lo, hi, around=number.first) or aspect_hint
+        if aspect is None and _standing(toks, lo, number.first):
+            aspect = "support"  # "Unity at 23 percent, and the Greens on 51"
         if aspect is None:
             return None
         side, side_text = _named_entity(toks, lo, hi, around=number.first)
@@ -1731,10 +1733,42 @@ def _named_entity(
         return None, None
     at = around if around is not None else lo
     j, run = min(runs, key=lambda jr: abs(jr[0] - at))
+    if around is not None and around - 2 >= lo and toks[around - 1].low in ("on", "at"):
+        # "Unity at 28 percent and the Greens at 46": the name the figure is given to
+        holder = toks[around - 2]
+        if holder.low in _SHARE_HOLDERS and holder.text[:1].islower():
+            return None, None  # "put the party on 35 percent": a party told before
+        j, run = next(((k, r) for k, r in runs if k + len(r) == around - 1), (j, run))
+    elif around is not None:
+        # "29 percent support for the party and 46 percent for the Green Alliance"
+        for k in range(around + 1, min(hi, around + 4)):
+            if toks[k].low == "for" and toks[k - 1].low in ("percent", "%", "support", "backing"):
+                o = k + 2 if k + 1 < hi and toks[k + 1].low == "the" else k + 1
+                if o < hi and toks[o].low in _SHARE_HOLDERS and toks[o].text[:1].islower():
+                    return None, None
+                j, run = next(((m, r) for m, r in runs if m == o), (j, run))
+                break
     owner = max((k for k, t in enumerate(run[:-1]) if t.low.endswith(("'s", "’s"))), default=-1)
     run = run[owner + 1 :]  # "Lang's Unity Party": the party
     text = " ".join(t.text for t in run)
     return side_key(text), _clean_side_text(text)
+
+
+def _standing(toks: list[_Tok], lo: int, first: int) -> bool:
+    """ "Unity at 23 percent": a name placed at a percentage is a party's or candidate's
+    standing."""
+    if first - 2 < lo or toks[first - 1].low not in ("at", "on"):
+        return False
+    name = toks[first - 2]
+    return (
+        name.text[:1].isupper()
+        and name.low not in _ENTITY_STOP
+        and name.low not in _MONTHS
+        and not _is_weekday(name.low)
+    )
+
+
+_SHARE_HOLDERS = frozenset({"party", "candidate", "bloc", "coalition", "alliance", "list"})
 
 
 def _is_weekday(low: str) -> bool:

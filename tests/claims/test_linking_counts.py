@@ -815,3 +815,23 @@ def test_a_sides_own_losses_over_a_city_after_drones_sent_are_drones() -> None:
         "78",
     )
     assert [q.category for q in near.quantities] != ["drones"]
+
+
+@pytest.mark.parametrize(
+    "text, shares",
+    [
+        ("Unity at 28 percent and the Greens at 46", [("unity", 28), ("green", 46)]),
+        ("the Farmers on 35 percent, with the Liberals on 41", [("farmer", 35), ("liberal", 41)]),
+        # "the party" is one told before: no other party's share
+        (
+            "29 percent support for the party and 46 percent for the Liberals",
+            [(None, 29), ("liberal", 46)],
+        ),
+    ],
+)
+def test_each_share_in_a_list_is_the_party_it_is_given_to(
+    text: str, shares: list[tuple[str | None, int]]
+) -> None:
+    found = find_quantities(text, context=text)
+    assert [(q.side, q.interval.high) for q in found] == shares
+    assert all(q.measure == "share" for q in found)
