@@ -340,6 +340,8 @@ def _across_semicolon(cand: Candidate, ids: set[int]) -> bool:
 ESTIMATE_VERBS = frozenset({"estimate", "put", "place", "peg"})
 REVISE_VERBS = frozenset({"raise", "lower", "revise", "update", "increase", "cut"})
 """Verbs of a body changing its own figure: "the ministry raised its count of dead to 27"."""
+KEEP_VERBS = frozenset({"keep", "hold", "leave", "maintain"})
+"""Verbs of a body standing by its figure: "the service kept its own toll at six dead"."""
 _FIGURE_NOUNS = frozenset(
     {"number", "figure", "toll", "total", "forecast", "projection", "list", "range"}
 )
@@ -366,7 +368,9 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         shares = lemma in SURVEY_VERBS  # "found Unity on 27 percent"
         if shares:
             lemma = "put"  # read as "put Unity on 27 percent", for a share only (below)
-        if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS or tok.pos_ != "VERB":
+        if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS | KEEP_VERBS:
+            continue
+        if tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
         if obj is None:
@@ -380,7 +384,9 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if owner is not None and obj.i in covered:
             continue  # "..., bringing its toll to 23, the company said": the speaker's claim
         # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
-        preps = ("at", "on") if lemma in ESTIMATE_VERBS else ("to",)
+        preps = (
+            ("at", "on") if lemma in ESTIMATE_VERBS else ("at",) if lemma in KEEP_VERBS else ("to",)
+        )
         given = [
             p
             for prep in preps

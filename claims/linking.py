@@ -363,12 +363,14 @@ _UP_FROM = re.compile(
     r"\b(?:up|down|rising|falling) from [\w,.]+ "
     r"|\b(?:more|fewer|less|higher|lower) than (?:it|they|he|she|the \w+) (?:had )?"
     r"(?:acknowledged|admitted|said|reported|gave|claimed|announced|counted|confirmed) "
+    r"|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
+    r"(?:more|fewer|less|higher|lower) than "
 )
 
 
 def _earlier_figures_time(content: str, expression: str) -> bool:
-    """Whether the time words follow "up from <figure>" or "five more than it acknowledged"
-    within a few words of one clause: the earlier figure's time."""
+    """Whether the time words follow "up from <figure>", "five more than it acknowledged" or
+    "one more than" within a few words of one clause: the earlier figure's time."""
     for m in _UP_FROM.finditer(content):
         at = content.find(expression, m.end(), m.end() + 41 + len(expression))
         if at >= 0 and not any(c in ",;" for c in content[m.end() : at]):

@@ -538,6 +538,16 @@ def test_a_poll_that_found_a_party_on_a_share_claims_it() -> None:
     assert extract("The patrol found the village at 300 metres.").claims == ()
 
 
+def test_a_body_keeping_its_figure_claims_it() -> None:
+    kept, put = extract(
+        "The fire service kept its own toll at six dead and put the number injured at 18."
+    ).claims
+    assert kept.content.text == "its own toll at six dead"
+    assert kept.source is not None and kept.source.text == "The fire service"
+    assert put.content.text == "the number injured at 18"
+    assert extract("The bank kept interest rates at 4 percent.").claims == ()
+
+
 def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     polara, meridian = extract(
         "Polara had the party on 30 percent and the Liberals on 45. Meridian put the Farmers "
