@@ -61,6 +61,7 @@ from claims.periods import (
     open_ended,
     overlap,
     resolve,
+    since_it_began,
 )
 from claims.places import AREAS, find_places, place_key
 from claims.quantities import (
@@ -1438,6 +1439,8 @@ def _running_part(a: Period, b: Period) -> Relation | None:
         if abs((a.end - b.end).days) <= RUNNING_SAME_DAYS:
             return None
         return "a_in_b" if a.end < b.end else "b_in_a"
+    if (a.total and since_it_began(b) or b.total and since_it_began(a)) and a.end == b.end:
+        return "same"  # "the toll at 211" and "197 since the shelling began", the same day
     for part, whole, rel in ((a, b, "a_in_b"), (b, a, "b_in_a")):
         if (
             _since(whole)
@@ -1568,7 +1571,7 @@ def _strength(
         s *= 0.85
     elif not pa.explicit or not pb.explicit:
         s *= 0.9
-    elif not pa.total:
+    elif not pa.total and not (pb.total and since_it_began(pa)):
         s *= 0.8 + 0.2 * overlap(pa, pb)
     return s
 

@@ -173,6 +173,17 @@ def find_when(text: str) -> str | None:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+_SINCE_IT_BEGAN = re.compile(
+    r"since the [\w-]+(?: [\w-]+)? (?:began|started|broke out)\b", re.IGNORECASE
+)
+
+
+def since_it_began(p: Period) -> bool:
+    """ "since the shelling began in late November": everything the shelling has done, as the
+    toll of the shelling is; the month tells when that was."""
+    return p.start is not None and p.text is not None and _SINCE_IT_BEGAN.match(p.text) is not None
+
+
 def open_ended(expression: str) -> bool:
     """Whether a time expression runs on from a day: "since the 27th", "between the crossing on
     January 12 and the last fighting" (not "between Sunday evening and sunrise", one night)."""

@@ -29,6 +29,15 @@ def kind_of(article: str, i: int, j: int) -> str | None:
 # Running totals by their wording
 
 
+def test_a_count_since_the_event_began_is_the_events_toll() -> None:
+    article = (
+        "The World Health Organization said 197 civilians had been killed in Varo since the "
+        "shelling began in late November. The Red Cross, which runs the city's morgue, put the "
+        "toll at 211."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
