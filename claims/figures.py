@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.model import Figure
-from claims.numbers import NUMBER_WORDS, RISE_WORDS
+from claims.numbers import NUMBER_WORDS, RISE_WORDS, is_age_of
 
 QUALIFIERS = tuple(
     sorted(
@@ -217,6 +217,8 @@ def _not_a_count(first: Token, last: Token) -> bool:
     head = last.head
     if last.dep_ in ("nummod", "quantmod", "compound") and head.lower_ in TIME_NOUNS:
         return True
+    if is_age_of(first.doc[max(0, first.i - 2) : first.i].text.lower().split()):
+        return True  # "a boy of six"
     if first.ent_type_ in NOT_FIGURES or last.ent_type_ in NOT_FIGURES:
         return not (last.dep_ == "nummod" and head.ent_type_ not in NOT_FIGURES)
     # "Su-25", "Route 66", "Brigade 93": a number that is part of a name

@@ -647,6 +647,8 @@ def facts_of(
     # "a woman who had lived there since November, who had fled her village on the west bank":
     # one person's time and place, not the claim's
     content_at, context_at = _RELATIVE.sub("", content), _RELATIVE.sub("", context)
+    if given and given not in content_at and given not in context_at:
+        given = None
     own = find_when(content_at)
     if given and own and own != given and given not in own and _SINCE_EVENT.search(own):
         given = own  # "206 had fallen ill since the first cases were reported earlier this month"
@@ -1415,10 +1417,12 @@ _HARMED = frozenset({"killed", "wounded", "missing", "casualties"})
 _RELATIVE = re.compile(
     r"\b(?!(?:people|men|women|children|residents|civilians|soldiers|patients)\b)"
     r"[a-z]+(?<!s)\s+(?:who|whom|whose)\b[^,;.]*"
+    r"|\bthe (?:latest|most recent|youngest|oldest) (?:a|an|one)\b[^,;.]*"
 )
-""" "four have died, the latest a woman who had lived in a sports hall since November": the
-time of one person's relative clause is theirs, not the figure's (while "the number of people
-who had died as a result of this month's collision" is the count's own)."""
+""" "four have died, the latest a woman who had lived in a sports hall since November", "291
+names, the latest a boy killed on Wednesday": the time of one person's relative clause or
+aside is theirs, not the figure's (while "the number of people who had died as a result of this
+month's collision" is the count's own)."""
 
 _AT_EVENT = re.compile(
     r"\bwhen (?:the|it|she|he|they) (?:\w+ ){0,2}(?:broke out|started|began|struck|hit|came down"

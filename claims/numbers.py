@@ -43,3 +43,13 @@ def bare_count(text: str) -> bool:
     """Digits alone that are no year ("97", not "2026"): a count, where the tagger may have
     taken it into a date."""
     return text.isdigit() and not 1800 <= int(text) <= 2100
+
+
+AGE_HOLDERS = frozenset(
+    "boy girl man woman child baby infant son daughter pensioner teenager toddler".split()
+)
+
+
+def is_age_of(before: list[str]) -> bool:
+    """ "a boy of six": the two words before a number make it an age, not a count."""
+    return len(before) == 2 and before[1] == "of" and before[0] in AGE_HOLDERS

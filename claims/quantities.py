@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from claims.canonical import CAPITALS
 from claims.model import Figure
-from claims.numbers import NUMBER_WORDS, RISE_WORDS
+from claims.numbers import NUMBER_WORDS, RISE_WORDS, is_age_of
 
 INF = math.inf
 
@@ -263,7 +263,7 @@ _CATEGORY_WORDS: dict[str, str] = {
         "civilians",
     ),
     **dict.fromkeys(
-        "people persons individuals bodies person man guests patients".split(), "people"
+        "people persons individuals bodies person man guests patients names".split(), "people"
     ),
     **dict.fromkeys(
         "deputies deputy lawmakers lawmaker mps legislators legislator senators senator "
@@ -959,7 +959,9 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
             percent, last = True, after
         elif after + 1 < len(toks) and (toks[after].low, toks[after + 1].low) == ("per", "cent"):
             percent, last = True, after + 1
-        if _is_date_or_time(toks, i, last, value):
+        if _is_date_or_time(toks, i, last, value) or is_age_of(
+            [t.low for t in toks[max(0, i - 2) : i]]
+        ):
             i = last + 1
             continue
         first, qualifier = _qualifier_before(toks, i)

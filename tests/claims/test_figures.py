@@ -99,6 +99,8 @@ def figures(sentence: str, offset: int = 0) -> list[Row]:
         ("The shelling lasted 48 hours.", []),
         ("Su-25 jets struck the town in 2022.", []),
         ("It was one of the heaviest days of the war.", []),
+        # nor are ages
+        ("The latest victim, a boy of six, died on Wednesday.", []),
     ],
 )
 def test_figures(sentence: str, expected: list[Row]) -> None:

@@ -38,6 +38,21 @@ def test_a_count_since_the_event_began_is_the_events_toll() -> None:
     assert kind_of(article, 0, 1) == "contradiction"
 
 
+def test_a_list_of_names_of_the_dead_is_a_count_of_the_dead_and_its_latest_has_its_own_day() -> (
+    None
+):
+    article = (
+        "The World Health Organization said 197 civilians had been killed in Varo since the "
+        "shelling began in late November. The mayor said her list had grown to 291 names, the "
+        "latest a boy of six killed on Wednesday in a courtyard in the old town."
+    )
+    who, mayor = facts_of_article(extract(article), MON)
+    assert [(q.measure, q.interval.high) for q in mayor.quantities][:1] == [("killed", 291)]
+    assert 6 not in [q.interval.high for q in mayor.quantities]
+    assert mayor.period.text != "on Wednesday"
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
