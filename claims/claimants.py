@@ -71,7 +71,7 @@ ORG_HEADS = frozenset(
 )
 DOCUMENT_HEADS = frozenset(
     "statement communique communiqué post tweet message bulletin briefing letter update release "
-    "announcement".split()
+    "announcement summary readout digest report notice".split()
 )
 """A document speaks for whoever issued it: "the statement said"."""
 EVIDENCE_HEADS = frozenset(

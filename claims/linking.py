@@ -51,6 +51,7 @@ from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
 from claims.canonical import CAPITALS, country_name
+from claims.claimants import DOCUMENT_HEADS
 from claims.model import Claim, Extraction
 from claims.periods import (
     IMPLICIT_DAYS,
@@ -957,6 +958,8 @@ def _clean_name(name: str | None) -> str | None:
     name = _ASIDE.sub("", name).strip(" ,")
     # "A Civic Pulse survey conducted between December 27 and 30" is Civic Pulse's survey
     name = _FIELDWORK.sub("", name).strip(" ,")
+    # "The Defence Ministry's afternoon summary" speaks for the ministry
+    name = _DOCUMENT_OF.sub("", name).strip(" ,")
     m = _NAME_THEN_ROLE.match(name)
     return (m.group(1) if m else name) or None
 
@@ -965,6 +968,9 @@ _ASIDE = re.compile(
     r",\s*(?:who|which|whose|where|speaking|writing|polling|citing|quoting|according|"
     r"in a|on|at)\b.*$",
     re.IGNORECASE,
+)
+_DOCUMENT_OF = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(DOCUMENT_HEADS)) + r")$", re.IGNORECASE
 )
 _FIELDWORK = re.compile(
     r"\s+(?:conducted|taken|carried out|published|released|done|held|in the field)\b.*$",
@@ -1454,6 +1460,8 @@ def _running_part(a: Period, b: Period) -> Relation | None:
         ):
             return rel  # type: ignore[return-value]
         if _since(whole) and _since(part) and part.start == whole.start and part.end < whole.end:
+            if (whole.end - part.end).days <= RUNNING_SAME_DAYS:
+                return "same"  # two counts since one day, told a day apart: one count
             return rel  # type: ignore[return-value]
         if _since(part) and not _since(whole) and part.end < whole.end and _inside(part, whole):
             return rel  # type: ignore[return-value]  # 51 by the 28th within December's 58

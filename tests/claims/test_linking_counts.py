@@ -116,6 +116,24 @@ def test_running_totals_a_few_days_apart_are_one_count() -> None:
     assert found is not None and found.kind == "contradiction"
 
 
+def test_counts_since_one_day_a_few_days_apart_are_one_count() -> None:
+    earlier = facts("its own dead near Varo since December 22 had reached 40 soldiers", NORTH, MON)
+    later = facts(
+        "Northern losses near Varo since December 22 stood at about 870 soldiers killed",
+        EAST,
+        day(1),
+    )
+    found = link(earlier, later)
+    assert found is not None and found.kind == "contradiction"
+    weeks_later = facts(
+        "Northern losses near Varo since December 22 stood at about 870 soldiers killed",
+        EAST,
+        day(20),
+    )
+    found = link(earlier, weeks_later)
+    assert found is not None and found.kind == "related"  # the earlier within the later
+
+
 def test_a_toll_cannot_fall() -> None:
     earlier = facts("the death toll from the fire in Osk had risen to 60", "The Red Cross", MON)
     later = facts("the death toll from the fire in Osk had reached 41", "The mayor", day(7))

@@ -460,6 +460,19 @@ def test_the_day_of_the_figure_a_count_is_compared_with_is_not_the_claims(compar
     assert [q.interval.high for q in f.quantities] == [19]
 
 
+def test_a_bodys_summary_speaks_for_the_body_of_the_capital_the_story_is_filed_from() -> None:
+    summary, later = facts_of_article(
+        extract(
+            "MOSCOW, Feb 19 (Moscow Daily) - The Defence Ministry's afternoon summary listed "
+            "three civilians killed in Varo overnight. The ministry said its count of drones "
+            "downed since January 1 had reached 672."
+        ),
+        MON,
+    )
+    assert summary.claimant == later.claimant == claimant_key("Russia Defence Ministry")
+    assert summary.claimant_name == "The Defence Ministry"
+
+
 def test_the_capital_a_sentence_opens_with_is_where_the_speaker_is() -> None:
     article = (
         "In Moscow, the Defence Ministry said Ukrainian units held at most six square "
