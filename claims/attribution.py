@@ -747,13 +747,18 @@ LEVEL_VERBS = frozenset(
 "went up to 830", "came to 49"."""
 
 
+_LOSS_NOUNS = frozenset({"dead", "losses", "casualties"})
+
+
 def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """ "The ministry's weekly figure stood at 88", "Berg's tally has climbed to nearly 1,300": a
     figure a body owns is the owner's claim, though no verb of saying is there."""
     covered = _content_ids(found)
     out = []
     for noun in doc:
-        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
+        # "The ministry's own dead rose to 51": a body's own losses are its count of them
+        own_losses = noun.lower_ in _LOSS_NOUNS and noun.i > 0 and doc[noun.i - 1].lower_ == "own"
+        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS and not own_losses:
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss"), None) or _keeper(noun)
         if owner is None or noun.i in covered:

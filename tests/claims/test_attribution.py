@@ -573,6 +573,13 @@ def test_an_owned_count_is_its_owners_claim_however_long_its_subject(text: str) 
     assert claim.source is not None and claim.content.text.rstrip(".")[-3:] in ("214", "310")
 
 
+def test_a_bodys_own_losses_are_its_count_of_them() -> None:
+    (claim,) = extract("The ministry's own dead rose to 51 after two wounded soldiers died.").claims
+    assert claim.source is not None and claim.source.text == "The ministry"
+    assert claim.content.text.startswith("own dead rose to 51")
+    assert extract("Russia's losses rose to 500.").claims == ()
+
+
 def test_a_speaker_the_parse_makes_the_root_is_its_noun_phrase_alone() -> None:
     (claim,) = extract(
         "In Varo, five weeks after the flood receded, the UN refugee agency estimated on Monday "
