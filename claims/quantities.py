@@ -354,6 +354,11 @@ DEMONYMS: dict[str, str] = {
     "lebanese": "lebanon",
     "hamas": "hamas",
     "hezbollah": "hezbollah",
+    # "the North's drone losses" are the Northern side's
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
 }
 
 _NOT_SIDES = frozenset(

@@ -10,7 +10,7 @@ from claims import extract
 from claims.linking import facts_of, facts_of_article
 from claims.periods import find_when, resolve
 from claims.places import find_places
-from claims.quantities import find_quantities, quantities_of
+from claims.quantities import find_quantities, quantities_of, side_key
 
 from .test_linking import MON, claim, fact_of_article, facts, link
 
@@ -853,3 +853,15 @@ def test_each_share_in_a_list_is_the_party_it_is_given_to(
     found = find_quantities(text, context=text)
     assert [(q.side, q.interval.high) for q in found] == shares
     assert all(q.measure == "share" for q in found)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("the North's", "Northern", "the Northern Republic"),
+        ("the East", "Eastern", "the Eastern Federation's"),
+        ("Ukraine's", "Ukrainian"),
+    ],
+)
+def test_a_side_is_one_however_it_is_written(names: tuple[str, ...]) -> None:
+    assert len({side_key(name) for name in names}) == 1
