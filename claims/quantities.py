@@ -1515,6 +1515,8 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
     for start in range(lo, hi):
         for words, measure in _CUES_BY_FIRST.get(toks[start].low, ()):
             if [t.low for t in toks[start : start + len(words)]] == words:
+                if _another_number_between(toks, number, start):
+                    continue
                 # a cue's nearest word counts: "killed, wounded and missing, stood at 692"
                 dist = min(
                     _distance(start, number, toks),
@@ -1526,7 +1528,7 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
         if number.first <= j <= number.last:
             continue
         m = _MEASURE_WORDS.get(toks[j].low)
-        if m is None:
+        if m is None or _another_number_between(toks, number, j):
             continue
         if toks[j].low == "left" and not _left_means_fled(toks, j):
             continue
@@ -1555,6 +1557,22 @@ _PRESENT = re.compile(
 _PASSIVE = frozenset("been being were was are is".split())
 
 
+def _another_number_between(toks: list[_Tok], number: _Number, j: int) -> bool:
+    """ "raising the toll to seven, with six people still missing": a word after another
+    figure is that figure's."""
+    return j > number.last and any(
+        (toks[k].low[:1].isdigit() or toks[k].low in NUMBER_WORDS)
+        and toks[k - 1].low != "of"  # "a boy of six": an age
+        and not (k + 2 < len(toks) and toks[k + 2].low.endswith("-old"))  # "a 79-year-old man"
+        and (k + 1 >= len(toks) or toks[k + 1].low != "of")  # "33 of them": a part of ours
+        for k in range(number.last + 1, j)
+    )
+
+
+_FILLERS = frozenset({"still", "now", "also", "already", "yet", "reportedly", "all"})
+"""Words that put no distance between a figure and its event: "nine were still missing"."""
+
+
 def _distance(j: int, number: _Number, toks: list[_Tok]) -> int:
     """Words apart, after the figure winning ties; a clause of its own in between ("148 had
     fallen ill, and that two of them had died") puts a word far away."""
@@ -1562,7 +1580,8 @@ def _distance(j: int, number: _Number, toks: list[_Tok]) -> int:
     between = range(number.last + 3, j) if j > number.last else range(j + 1, number.first)
     far = 20 if any(toks[k].low in _NEW_CLAUSE for k in between) else 0
     if j > number.last:
-        return 2 * (j - number.last) + far
+        fillers = sum(toks[k].low in _FILLERS for k in range(number.last + 1, j))
+        return 2 * (j - number.last - fillers) + far
     return 2 * (number.first - j) + 1 + far
 
 

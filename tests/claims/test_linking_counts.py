@@ -865,3 +865,21 @@ def test_each_share_in_a_list_is_the_party_it_is_given_to(
 )
 def test_a_side_is_one_however_it_is_written(names: tuple[str, ...]) -> None:
     assert len({side_key(name) for name in names}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Four people were confirmed dead and nine were still missing",
+            [("killed", 4), ("missing", 9)],
+        ),
+        (
+            "raising the toll from the bridge collapse to seven, with six people still missing",
+            [("killed", 7), ("missing", 6)],
+        ),
+    ],
+)
+def test_each_figure_has_the_event_told_of_it(text: str, expected: list[tuple[str, int]]) -> None:
+    found = find_quantities(text, context=text)
+    assert [(q.measure, q.interval.high) for q in found] == expected

@@ -47,6 +47,7 @@ def test_a_list_of_names_of_the_dead_is_a_count_of_the_dead_and_its_latest_has_i
         "latest a boy of six killed on Wednesday in a courtyard in the old town."
     )
     who, mayor = facts_of_article(extract(article), MON)
+    # a part of the count ("33 of them") and an age between the figure and its event
     assert [(q.measure, q.interval.high) for q in mayor.quantities][:1] == [("killed", 291)]
     assert 6 not in [q.interval.high for q in mayor.quantities]
     assert mayor.period.text != "on Wednesday"
