@@ -281,8 +281,36 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _figures_after_colon(doc, found)
     found += _figure_then_source(doc, found)
     found += _according_to_opening(doc, found)
-    kept = _best_per_content(found)
+    kept = _subject_and_predicate(_best_per_content(found))
     return [_with_range_start(_before_next_speaker(a, kept)) for a in kept]
+
+
+def _subject_and_predicate(found: list[Attribution]) -> list[Attribution]:
+    """'The staff said Northern dead in the assault since November 27 were now "nearly 2,300"':
+    the parse may split one statement into a subject and a quoted predicate with no subject,
+    both hung on the cue; they are one claim."""
+    out = list(found)
+    for a in found:
+        for b in found:
+            if a is b or a not in out or b not in out or a.cue != b.cue or not a.cue:
+                continue
+            first, last = a.content[-1], b.content[0]
+            if first.end > last.start or first.sent != last.sent:
+                continue
+            verb = last[0]
+            gap = first.doc[first.end : last.start]
+            if (
+                verb.pos_ == "AUX"
+                and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+                and all(
+                    t.pos_ in ("ADP", "SCONJ", "PROPN", "NUM", "DET", "NOUN", "ADJ") for t in gap
+                )
+                and a.kind == "indirect"
+            ):
+                joined = first.doc[a.content[0].start : b.content[-1].end]
+                out[out.index(a)] = Attribution((joined,), "indirect", a.source, a.cue, a.score)
+                out.remove(b)
+    return out
 
 
 def _before_next_speaker(attribution: Attribution, found: list[Attribution]) -> Attribution:

@@ -1421,7 +1421,10 @@ def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
 
 def _quoted_complement(toks: list[_Tok], j: int) -> bool:
     """'the toll was "at least 150"': an opening quotation mark after "was" ends no clause."""
-    return toks[j].low in ('"', "“") and j > 0 and toks[j - 1].low in _COPULAS
+    if toks[j].low not in ('"', "“") or j == 0:
+        return False
+    before = toks[j - 2] if toks[j - 1].low in _FILLERS and j > 1 else toks[j - 1]
+    return before.low in _COPULAS  # 'were now "nearly 2,300"' too
 
 
 _COPULAS = frozenset("was is were are be at to of on".split())

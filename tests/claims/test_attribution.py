@@ -573,6 +573,17 @@ def test_an_owned_count_is_its_owners_claim_however_long_its_subject(text: str) 
     assert claim.source is not None and claim.content.text.rstrip(".")[-3:] in ("214", "310")
 
 
+def test_a_quoted_predicate_of_a_reported_subject_is_one_claim_with_it() -> None:
+    (claim,) = extract(
+        "The General Staff said Northern dead in the assault on the city since November 27 "
+        'were now "nearly 2,300".'
+    ).claims
+    assert claim.content.text == (
+        'Northern dead in the assault on the city since November 27 were now "nearly 2,300"'
+    )
+    assert claim.kind == "indirect"
+
+
 def test_a_bodys_own_losses_are_its_count_of_them() -> None:
     (claim,) = extract("The ministry's own dead rose to 51 after two wounded soldiers died.").claims
     assert claim.source is not None and claim.source.text == "The ministry"

@@ -883,3 +883,9 @@ def test_a_side_is_one_however_it_is_written(names: tuple[str, ...]) -> None:
 def test_each_figure_has_the_event_told_of_it(text: str, expected: list[tuple[str, int]]) -> None:
     found = find_quantities(text, context=text)
     assert [(q.measure, q.interval.high) for q in found] == expected
+
+
+def test_a_quoted_figure_after_a_copula_is_the_subjects() -> None:
+    text = 'Northern dead in the assault since November 27 were now "nearly 2,300"'
+    (q,) = find_quantities(text, context=text)
+    assert (q.measure, q.side, q.interval.high) == ("killed", "northern", 2300)
