@@ -91,9 +91,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"(year|month|week|" + _MONTH[1:-4] + r")\b"
                            r"|\bsince (?:the )?(new year)(?:['’]s day)?\b"),
         ("total", r"\bsince the (?:start|beginning|outbreak|launch) of (?:the |this )?\w+"
-                  r"|\bsince the (?:war|invasion|conflict|offensive|fighting|shelling|siege"
-                  r"|bombardment|bombing|assault|attacks?|floods?|flooding|strike|protests?)"
-                  r" (?:began|started)\b(?! on\b| last\b| in\b)"
+                  # "since the shelling began", "since the exchanges started"
+                  r"|\bsince the [a-z-]+ (?:began|started)\b(?! on\b| last\b| in\b)"
                   r"|\bsince (?:the )?(?:war|invasion|conflict) began"
                   # "killed since the crossing": since the event the story is about
                   r"|\bsince the (?:crossing|landing|invasion|offensive|assault|siege|ceasefire"

@@ -34,6 +34,7 @@ def day(n: int) -> date:
         ("40 people were arrested since the start of the month", date(2026, 11, 1), MON),
         ("since the start of the war 900 tanks were lost", None, MON),
         ("the death toll had climbed to 31", None, MON),
+        ("511 had come home since the exchanges began", None, MON),
     ],
 )
 def test_since_the_start_of_a_month_starts_on_its_first_day(
