@@ -636,6 +636,16 @@ class ClaimantResolver:
         """Records every named person with the words around the name ("Former President Dmitry
         Medvedev", "Konashenkov, the ministry's spokesman") and every named body, so that
         descriptions and surnames can find them wherever the name is."""
+        for tok in doc:
+            if (
+                tok.dep_ == "nsubj"
+                and tok.tag_ == "NNS"
+                and normal_word(tok.lemma_) in GROUP_HEADS
+                and not tok.ent_type_
+            ):
+                # people a sentence is about: what a later "they" may be
+                name = _group_name(doc[tok.left_edge.i : tok.i + 1])
+                self._pronouns.add("group", tok.idx + offset, Claimant(name, "group"))
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE"):
                 continue
@@ -899,8 +909,16 @@ class ClaimantResolver:
     def _pronoun(self, m: Mention) -> Claimant:
         wants_person = PRONOUNS.get(m.pronoun or "", "person") == "person"
         key = "person" if wants_person else "body"
-        found = self._pronouns.find(key, m.position, lambda c: True, after=False)
-        return found or Claimant(None, "person" if wants_person else "organization")
+        found = self._pronouns.nearest(key, m.position, lambda c: True, after=False)
+        if m.pronoun in ("they", "their"):
+            # "Doctors at the hospital gave a different picture: 17 had died, they said": people
+            # the sentence is about, when they come after the last body
+            group = self._pronouns.nearest("group", m.position, lambda c: True, after=False)
+            if group is not None and (found is None or group[0] > found[0]):
+                found = group
+        if found is not None:
+            return found[1]
+        return Claimant(None, "person" if wants_person else "organization")
 
     def _named_claimant(self, n: Named) -> Claimant:
         known = self.spokes.get(n.person)
@@ -931,17 +949,29 @@ class _Nearest(Generic[T]):
         *,
         after: bool = True,
     ) -> T | None:
+        found = self.nearest(key, position, fits, after=after)
+        return found[1] if found is not None else None
+
+    def nearest(
+        self,
+        key: str,
+        position: int,
+        fits: Callable[[T], bool],
+        *,
+        after: bool = True,
+    ) -> tuple[int, T] | None:
+        """(position, item) of what `find` finds."""
         items = self._items.get(key)
         if not items:
             return None
         i = bisect.bisect_left(items, (position, -1))
         for j in range(i - 1, max(-1, i - 1 - self.REACH), -1):
             if fits(items[j][2]):
-                return items[j][2]
+                return items[j][0], items[j][2]
         if after:
             for j in range(i, min(len(items), i + self.REACH)):
                 if fits(items[j][2]):
-                    return items[j][2]
+                    return items[j][0], items[j][2]
         return None
 
 

@@ -224,3 +224,12 @@ def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker(verb
     assert insisted.content.text == "that no more than 30 people had been on the slope"
     assert said.source is not None and insisted.source is not None
     assert said.source.text == insisted.source.text == "it"
+
+
+def test_they_are_the_people_the_sentence_is_about_after_the_last_body() -> None:
+    ministry, doctors = extract(
+        "The Health Ministry said eight people had died. Doctors at the district hospital gave "
+        "a very different picture: 17 patients had died since January, they said."
+    ).claims
+    assert ministry.claimant == "Health Ministry"
+    assert (doctors.claimant, doctors.claimant_kind) == ("doctors", "group")
