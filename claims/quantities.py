@@ -1715,7 +1715,7 @@ def _aspect_in(toks: list[_Tok], lo: int, hi: int, around: int | None = None) ->
     best: tuple[int, str] | None = None
     for j in range(lo, hi):
         aspect = _PERCENT_ASPECTS.get(toks[j].low)
-        if aspect is None or _polling_station(toks, j):
+        if aspect is None or _polling_station(toks, j) or _prices_of_a_kind(toks, j):
             continue
         dist = 0 if around is None else abs(j - around)
         # turnout / inflation are specific; they win over "vote" and "support" words, and
@@ -1733,6 +1733,16 @@ _ENTITY_STOP = frozenset(
     "the a an on in of for by at with from to and or said says according it he she they we i "
     "percent per cent".split()
 )
+
+
+_PRICED_KINDS = frozenset(
+    "house housing home property rent rental land share stock oil gas food fuel energy".split()
+)
+
+
+def _prices_of_a_kind(toks: list[_Tok], j: int) -> bool:
+    """ "house prices fell 1.8 percent": the prices of one kind of good, not inflation."""
+    return toks[j].low == "prices" and j > 0 and toks[j - 1].low in _PRICED_KINDS
 
 
 def _polling_station(toks: list[_Tok], j: int) -> bool:

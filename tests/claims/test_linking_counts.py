@@ -890,3 +890,9 @@ def test_a_quoted_figure_after_a_copula_is_the_subjects() -> None:
     text = 'Northern dead in the assault since November 27 were now "nearly 2,300"'
     (q,) = find_quantities(text, context=text)
     assert (q.measure, q.side, q.interval.high) == ("killed", "northern", 2300)
+
+
+def test_the_prices_of_one_kind_of_good_are_no_inflation() -> None:
+    assert find_quantities("house prices fell 1.8 percent in the fourth quarter") == []
+    (q,) = find_quantities("prices rose 3.1 percent in January")
+    assert q.category == "inflation"
