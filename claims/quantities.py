@@ -1555,8 +1555,10 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
 
 _PRESENT = re.compile(
     r"\b(?:aboard|on board|inside|in the building|present|had been (?:on|in|at|there)"
-    r"|were there)\b"
+    r"|were there|boarded|(?:were|was) on the|passengers?)\b"
 )
+"""Where people were, or who a vehicle carried ("23 passengers had boarded", "the number of
+passengers at 31")."""
 _PASSIVE = frozenset("been being were was are is".split())
 
 

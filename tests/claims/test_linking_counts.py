@@ -896,3 +896,16 @@ def test_the_prices_of_one_kind_of_good_are_no_inflation() -> None:
     assert find_quantities("house prices fell 1.8 percent in the fourth quarter") == []
     (q,) = find_quantities("prices rose 3.1 percent in January")
     assert q.category == "inflation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23 passengers had boarded, going by its ticket records",
+        "the number of passengers at 31",
+        "at least 52 people were on the slope",
+    ],
+)
+def test_who_a_vehicle_carried_or_who_was_there_is_a_count_of_people_present(text: str) -> None:
+    (q,) = find_quantities(text, context=text)
+    assert q.measure == "present"
