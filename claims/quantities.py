@@ -1555,7 +1555,7 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
 
 _PRESENT = re.compile(
     r"\b(?:aboard|on board|inside|in the building|present|had been (?:on|in|at|there)"
-    r"|were there|boarded|(?:were|was) on the|passengers?)\b"
+    r"|were there|boarded|(?:were|was) (?:on|in|at|inside) the|passengers?)\b"
 )
 """Where people were, or who a vehicle carried ("23 passengers had boarded", "the number of
 passengers at 31")."""

@@ -904,6 +904,7 @@ def test_the_prices_of_one_kind_of_good_are_no_inflation() -> None:
         "23 passengers had boarded, going by its ticket records",
         "the number of passengers at 31",
         "at least 52 people were on the slope",
+        "about 150 people were in the hall",
     ],
 )
 def test_who_a_vehicle_carried_or_who_was_there_is_a_count_of_people_present(text: str) -> None:
