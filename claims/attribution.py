@@ -366,7 +366,9 @@ def _across_semicolon(cand: Candidate, ids: set[int]) -> bool:
 
 
 ESTIMATE_VERBS = frozenset({"estimate", "put", "place", "peg"})
-REVISE_VERBS = frozenset({"raise", "lower", "revise", "update", "increase", "cut"})
+REVISE_VERBS = frozenset(
+    {"raise", "lower", "revise", "update", "increase", "cut", "trim", "reduce", "correct"}
+)
 """Verbs of a body changing its own figure: "the ministry raised its count of dead to 27"."""
 KEEP_VERBS = frozenset({"keep", "hold", "leave", "maintain"})
 """Verbs of a body standing by its figure: "the service kept its own toll at six dead"."""
@@ -375,7 +377,7 @@ _FIGURE_NOUNS = frozenset(
 )
 
 
-SURVEY_VERBS = frozenset({"find", "have"})
+SURVEY_VERBS = frozenset({"find", "have", "show", "measure"})
 """How a poll tells a party's share: "Meridian found Unity on 27 percent", "Civic Pulse had the
 party on 30 percent and the Greens on 45". Read like "put" only for a share, so "found the
 village at 300 metres" is no claim. A claim of shares holds every party's ("..., with the Greens
@@ -471,9 +473,13 @@ def _without_case(owner: Span) -> Span:
 
 FIGURE_VERBS = frozenset(
     {"claim", "register", "record", "acknowledge", "admit", "give", "report", "confirm", "cite",
-     "find", "speak", "count", "tally", "list", "say", "show"}
+     "find", "speak", "count", "tally", "list", "say", "show", "name"}
 )  # fmt: skip
 FIGURE_PREPS = frozenset({"to", "of", "over", "about"})
+NAMED_COUNTS = frozenset(
+    "prisoner victim dead casualty soldier person people civilian hostage detainee".split()
+)
+"""What a body "names" as a count: a list of people, not the people it appoints."""
 
 
 def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -505,8 +511,10 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             continue
         if tok.lemma_.lower() == "say" and not _is_figure(obj):
             continue  # "said 70"; "said three things" is no figure given
-        if tok.lemma_.lower() == "show" and _shown_by_a_person(tok):
+        if tok.lemma_.lower() in ("show", "name") and _shown_by_a_person(tok):
             continue  # "records show two inspections", but "he showed two passports" is a deed
+        if tok.lemma_.lower() == "name" and obj.lemma_.lower() not in NAMED_COUNTS:
+            continue  # "names 121 prisoners" is a count; "named three new deputies" a deed
         start = tok.i + 1
         while start < obj.left_edge.i and (
             doc[start].lower_ in FIGURE_PREPS or doc[start].is_punct
@@ -641,20 +649,35 @@ def _tally_owner(doc: Doc, count: Token) -> Span | None:
 COUNT_NOUNS = frozenset({"count", "tally", "reckoning", "estimate", "estimates", "figures"})
 
 
+BY_COUNT = frozenset({"by", "in"})
+
+
 def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """ "By its count, more than 640 soldiers have been killed": the clause is the owner's
-    claim."""
+    """ "By its count, more than 640 soldiers have been killed", "In the General Staff's
+    estimate, Northern dead numbered about 2,400": the clause is the owner's claim."""
     out = []
     for tok in doc:
-        if tok.lower_ not in COUNT_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "by":
+        if tok.lower_ not in COUNT_NOUNS:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in BY_COUNT and tok.head.dep_ == "prep":
+            prep = tok.head
+            verb = prep.head
+        elif (
+            tok.dep_ in SUBJECT_DEPS
+            and tok.left_edge.i == tok.sent.start + 1
+            and doc[tok.sent.start].lower_ in BY_COUNT
+        ):
+            # "In the General Staff's estimate, Northern dead ... numbered about 2,400": the
+            # parse loses the "in" and makes the estimate the subject
+            prep, verb = doc[tok.sent.start], tok.head
+        else:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        verb = tok.head.head
-        if verb.dep_ in SUBJECT_DEPS and verb.i < tok.head.i:
+        if verb.dep_ in SUBJECT_DEPS and verb.i < prep.i:
             verb = verb.head  # "Northern dead, by the staff's estimate, were ...": the subject's
-        if owner is None or verb.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "prep":
+        if owner is None or verb.pos_ not in ("VERB", "AUX"):
             continue
-        skip = set(_subtree_ids(tok.head)) - _appositive_ids(tok)
+        skip = (set(_subtree_ids(tok)) | {prep.i}) - _appositive_ids(tok)
         ids = {i for i in _subtree_ids(verb) if i not in skip and not doc[i].is_space}
         if not any(_is_figure(doc[i]) for i in ids):
             continue
@@ -665,7 +688,7 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if owner.pos_ == "PRON":
             # "The General Staff's running tally ... By its count, ...": the tally's owner
             source = _tally_owner(doc, tok) or source
-        cue = doc[tok.head.i : tok.i + 1]
+        cue = doc[prep.i : tok.i + 1]
         out.append(Attribution(content, "according_to", source, (cue,), 0.9))
     return out
 
@@ -788,7 +811,11 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         own_losses = noun.lower_ in _LOSS_NOUNS and noun.i > 0 and doc[noun.i - 1].lower_ == "own"
         if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS and not own_losses:
             continue
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or _keeper(noun)
+        owner = (
+            next((c for c in noun.children if c.dep_ == "poss"), None)
+            or _keeper(noun)
+            or _named_owner(noun)
+        )
         if owner is None or noun.i in covered:
             continue
         verb = noun.head if noun.dep_ == "nsubj" else None
@@ -800,7 +827,7 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         figure = _level_given(verb)
         if figure is None:
             continue
-        if owner.dep_ == "poss":
+        if owner.dep_ in ("poss", "compound"):
             pieces = [doc[owner.right_edge.i + 1 : figure.right_edge.i + 1]]
         else:  # "A third tally, kept by ..., came to 49": the tally and its level
             pieces = [doc[noun.left_edge.i : noun.i + 1], doc[verb.i : figure.right_edge.i + 1]]
@@ -810,6 +837,18 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         source = _without_case(doc[owner.left_edge.i : owner.right_edge.i + 1])
         out.append(Attribution(content, "according_to", source, (doc[noun.i : noun.i + 1],), 0.9))
     return out
+
+
+def _named_owner(noun: Token) -> Token | None:
+    """ "The Red Cross count reached 219": a body named before the count owns it."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "")
+        ),
+        None,
+    )
 
 
 def _keeper(noun: Token) -> Token | None:

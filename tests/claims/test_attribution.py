@@ -584,6 +584,41 @@ def test_a_quoted_predicate_of_a_reported_subject_is_one_claim_with_it() -> None
     assert claim.kind == "indirect"
 
 
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "In the General Staff's estimate, Northern dead in the assault since November 27 "
+            "numbered about 2,400.",
+            "the General Staff",
+            "Northern dead in the assault since November 27 numbered about 2,400",
+        ),
+        ("The Red Cross count reached 219.", "Red Cross", "count reached 219"),
+        (
+            "The General Staff now names 121 Northern prisoners from the fighting.",
+            "The General Staff",
+            "121 Northern prisoners from the fighting",
+        ),
+        (
+            "Meridian Research measured Unity at just 22 percent and the Liberals at 52.",
+            "Meridian Research",
+            "Unity at just 22 percent and the Liberals at 52",
+        ),
+        (
+            "The ministry trimmed its estimate of damaged blocks for a second time, to 2,600.",
+            "The ministry",
+            "its estimate of damaged blocks for a second time, to 2,600",
+        ),
+    ],
+)
+def test_a_body_giving_a_figure_in_other_words_claims_it(
+    text: str, source: str, content: str
+) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text == source
+    assert claim.content.text == content
+
+
 def test_a_bodys_own_losses_are_its_count_of_them() -> None:
     (claim,) = extract("The ministry's own dead rose to 51 after two wounded soldiers died.").claims
     assert claim.source is not None and claim.source.text == "The ministry"
