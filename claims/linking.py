@@ -1282,8 +1282,11 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if measure in ("a_in_b", "b_in_a") and not _part_placed(qa, qb, place):
                 continue
             category = _category_relation(qa.category, qb.category)
-            if {qa.category, qb.category} == _CIVILIANS and qa.measure in _CIVILIAN_MEASURES:
-                category = "same"  # people who fled are civilians who fled
+            if {qa.category, qb.category} == _CIVILIANS and (
+                qa.measure in _CIVILIAN_MEASURES or a.period.text == b.period.text == "death toll"
+            ):
+                # people who fled are civilians who fled; a fire's dead are all civilians
+                category = "same"
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
             loose = not (a.inferred_places or b.inferred_places)

@@ -135,6 +135,15 @@ def test_counts_since_one_day_a_few_days_apart_are_one_count() -> None:
     assert found is not None and found.kind == "related"  # the earlier within the later
 
 
+def test_a_disasters_dead_residents_and_dead_people_are_one_count() -> None:
+    fire = facts(
+        "11 residents had died in the fire at the care home in Osk", "The fire service", MON
+    )
+    police = facts("20 people had died in the fire at the care home in Osk", "The police", MON)
+    found = link(fire, police)
+    assert found is not None and found.kind == "contradiction"
+
+
 def test_a_toll_cannot_fall() -> None:
     earlier = facts("the death toll from the fire in Osk had risen to 60", "The Red Cross", MON)
     later = facts("the death toll from the fire in Osk had reached 41", "The mayor", day(7))
