@@ -69,6 +69,9 @@ _INSTITUTION = re.compile(
     r"|stadium)\b",
     re.IGNORECASE,
 )
+_IN_INSTITUTION = re.compile(
+    r"\b(?:hospital|clinic|infirmary|morgue)s?\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _COMMON_NOUN = re.compile(
     r"\s+(?:city|town|village|capital|port|captivity|custody|bank|border|region|front|side"
     r"|drones?|aircraft|jets?|planes?)\b"
@@ -121,8 +124,12 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                     continue  # "on New Year's Eve"
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
-                if _INSTITUTION.match(text, m.end(1)):
-                    continue  # "died at St Agnes hospital": where, not the event's place
+                if _INSTITUTION.match(text, m.end(1)) or _IN_INSTITUTION.search(
+                    text, 0, m.start(1)
+                ):
+                    # "died at St Agnes hospital", "died in hospital in Elmvik": where, not the
+                    # event's place
+                    continue
                 if words[0].lower().endswith(_SIDE_ENDINGS) and (
                     n > 0
                     or _SIDE_NOUN.match(text, m.end(1))

@@ -485,6 +485,7 @@ def test_the_capital_a_sentence_opens_with_is_where_the_speaker_is() -> None:
 
 def test_a_hospital_is_where_someone_died_not_the_events_place() -> None:
     assert find_places("a student died in the burns unit at St Agnes hospital") == ()
+    assert find_places("a boy hurt in the collapse died in hospital in Elmvik on Wednesday") == ()
 
 
 def test_an_area_the_sentence_opens_with_yields_to_the_place_in_the_source() -> None:
