@@ -293,7 +293,7 @@ _CATEGORY_WORDS: dict[str, str] = {
         "complaints complaint irregularities irregularity violations violation".split(),
         "complaints",
     ),
-    **dict.fromkeys("votes vote ballots ballot".split(), "votes"),
+    **dict.fromkeys("votes vote ballots ballot hands".split(), "votes"),
     **dict.fromkeys("voters voter".split(), "voters"),
     **dict.fromkeys("homes houses buildings".split(), "buildings"),
 }
@@ -1228,6 +1228,13 @@ def _range_end(toks: list[_Tok], last: int) -> tuple[float, int] | None:
     return None
 
 
+def _hands_up(toks: list[_Tok], number: _Number, at: int) -> bool:
+    """ "49 raised hands for the bill", "showed 47 hands": a show of hands in a vote."""
+    before = {toks[i].low for i in (at - 1, number.first - 1) if i >= 0}
+    after = toks[at + 1].low if at + 1 < len(toks) else ""
+    return bool(before & {"raised", "showed", "show", "counted"}) or after in ("for", "against")
+
+
 def _describe(
     toks: list[_Tok],
     number: _Number,
@@ -1269,6 +1276,8 @@ def _describe(
     if category is None:
         category, cat_at = _category_before(toks, lo, number.first)
     measure = _measure_near(toks, number, lo, hi)
+    if category == "votes" and toks[cat_at].low == "hands" and not _hands_up(toks, number, cat_at):
+        return None  # "40 hands were hired": workers, not a show of hands
     if category == "votes" and measure is None and _won_before(toks, number.first):
         measure, category = "voted for", "deputies"  # "Lang received only 50 votes"
     if category == "votes" and cat_at + 1 < hi and toks[cat_at + 1].low in ("for", "against"):

@@ -919,3 +919,10 @@ def test_the_prices_of_one_kind_of_good_are_no_inflation() -> None:
 def test_who_a_vehicle_carried_or_who_was_there_is_a_count_of_people_present(text: str) -> None:
     (q,) = find_quantities(text, context=text)
     assert q.measure == "present"
+
+
+def test_a_show_of_hands_is_a_vote_and_hired_hands_are_not() -> None:
+    text = "he could see 49 raised hands for the pension bill"
+    (q,) = find_quantities(text, context=text)
+    assert (q.measure, q.category, q.interval.high) == ("voted for", "deputies", 49)
+    assert find_quantities("the farm said 40 hands were hired") == []
