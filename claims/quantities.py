@@ -1461,7 +1461,8 @@ def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]
 
 _NOT_NOUNS = frozenset(
     "had have has were was is are been be being would will could may might of in on at to for "
-    "from by with and or the a an its their our his her this that these those".split()
+    "from by with and or the a an its their our his her this that these those since during "
+    "after before until across through into than".split()
 )
 
 

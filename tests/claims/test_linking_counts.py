@@ -926,3 +926,11 @@ def test_a_show_of_hands_is_a_vote_and_hired_hands_are_not() -> None:
     (q,) = find_quantities(text, context=text)
     assert (q.measure, q.category, q.interval.high) == ("voted for", "deputies", 49)
     assert find_quantities("the farm said 40 hands were hired") == []
+
+
+def test_a_noun_after_since_is_no_counted_thing() -> None:
+    text = "51 of its soldiers had come home on Friday, for a total of 562 since the swaps began"
+    assert [(q.category, q.interval.high) for q in find_quantities(text, context=text)] == [
+        ("soldiers", 51),
+        ("soldiers", 562),
+    ]
