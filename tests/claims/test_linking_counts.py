@@ -106,33 +106,26 @@ def test_a_later_running_total_above_an_earlier_one_is_no_contradiction() -> Non
     assert found is not None and found.kind == "related"
 
 
-def test_running_totals_a_few_days_apart_are_one_count() -> None:
-    earlier = facts("its losses near Varo since the start of the war stood at 700", EAST, MON)
-    later = facts(
-        "Eastern Federation losses near Varo since the start of the war had passed 8,000",
-        NORTH,
-        day(2),
-    )
-    found = link(earlier, later)
+@pytest.mark.parametrize(
+    "earlier, later",
+    [
+        (
+            "its losses near Varo since the start of the war stood at 700",
+            "Eastern Federation losses near Varo since the start of the war had passed 8,000",
+        ),
+        # counts since one day are running totals too
+        (
+            "its own dead near Varo since December 22 had reached 40 soldiers",
+            "Northern losses near Varo since December 22 stood at about 870 soldiers killed",
+        ),
+    ],
+)
+def test_running_totals_a_few_days_apart_are_one_count(earlier: str, later: str) -> None:
+    found = link(facts(earlier, "The ministry", MON), facts(later, "The staff", day(2)))
     assert found is not None and found.kind == "contradiction"
-
-
-def test_counts_since_one_day_a_few_days_apart_are_one_count() -> None:
-    earlier = facts("its own dead near Varo since December 22 had reached 40 soldiers", NORTH, MON)
-    later = facts(
-        "Northern losses near Varo since December 22 stood at about 870 soldiers killed",
-        EAST,
-        day(1),
-    )
-    found = link(earlier, later)
-    assert found is not None and found.kind == "contradiction"
-    weeks_later = facts(
-        "Northern losses near Varo since December 22 stood at about 870 soldiers killed",
-        EAST,
-        day(20),
-    )
-    found = link(earlier, weeks_later)
-    assert found is not None and found.kind == "related"  # the earlier within the later
+    # weeks apart, the earlier is a part of the later
+    found = link(facts(earlier, "The ministry", MON), facts(later, "The staff", day(20)))
+    assert found is not None and found.kind == "related"
 
 
 def test_a_disasters_dead_residents_and_dead_people_are_one_count() -> None:
