@@ -385,6 +385,9 @@ def _owner_of(
             break
         kept.append(tok)
     kept = _drop_determiners(kept)
+    owner_end = max((n for n, t in enumerate(kept) if t.lower_ in ("'s", "’s")), default=None)
+    if owner_end is not None:
+        kept = kept[:owner_end]  # "the ministry's second spokesman": "second" is the role's
     while kept and kept[-1].lower_ in ("'s", "’s", "'", "’"):
         kept = kept[:-1]
     if not kept:

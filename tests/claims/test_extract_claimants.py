@@ -56,6 +56,12 @@ NORTHERN_ARMY_SPOKESMAN: Who = ("Northern Army", "organization", "spokesman", "J
             "“Our losses are small,” said Pavel Orlov, a spokesman for the General Staff.",
             [("General Staff", "organization", "spokesman", "Pavel Orlov")],
         ),
+        # a word between the owner and the role is the role's: "second", "new"
+        (
+            "The Interior Ministry said 23 soldiers were missing. Jane Doe, the ministry's second "
+            "spokesman, said 97 drones had been lost.",
+            [("Interior Ministry", "organization", None, None), INTERIOR_SPOKESMAN],
+        ),
         pytest.param(
             "The Northern Army's spokesman, Col. Jane Doe, said the convoy had turned back. "
             '"We lost no vehicles," the spokesman said. He added that the road was open.',
