@@ -53,6 +53,7 @@ from typing import Any, Literal, TypeVar
 from claims.canonical import CAPITALS, country_name
 from claims.claimants import DOCUMENT_HEADS
 from claims.model import Claim, Extraction
+from claims.numbers import COMPARATIVES
 from claims.periods import (
     IMPLICIT_DAYS,
     Period,
@@ -361,12 +362,12 @@ def _events(text: str) -> set[str]:
     return {m.lower() for m in _EVENT.findall(text)}
 
 
+_COMPARED = "(?:" + "|".join(sorted(COMPARATIVES)) + ") than "
 _UP_FROM = re.compile(
     r"\b(?:up|down|rising|falling) from [\w,.]+ "
-    r"|\b(?:more|fewer|less|higher|lower) than (?:it|they|he|she|the \w+) (?:had )?"
+    r"|\b" + _COMPARED + r"(?:it|they|he|she|the \w+) (?:had )?"
     r"(?:acknowledged|admitted|said|reported|gave|claimed|announced|counted|confirmed) "
-    r"|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
-    r"(?:more|fewer|less|higher|lower) than "
+    r"|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) " + _COMPARED
 )
 
 

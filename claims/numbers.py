@@ -38,6 +38,9 @@ RISE_WORDS = frozenset(
 )
 """Verbs a count moves by: after them "up to 274" is the new level, not "at most 274"."""
 
+COMPARATIVES = frozenset({"more", "fewer", "less", "higher", "lower"})
+"""Words that set two figures against each other: "five more than it admitted"."""
+
 
 def bare_count(text: str) -> bool:
     """Digits alone that are no year ("97", not "2026"): a count, where the tagger may have

@@ -72,6 +72,8 @@ _INSTITUTION = re.compile(
 _IN_INSTITUTION = re.compile(
     r"\b(?:hospital|clinic|infirmary|morgue)s?\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
 )
+_INSTITUTION_REACH = 40
+"""How far before a name "hospital in the " can start: the search reads no further back."""
 _COMMON_NOUN = re.compile(
     r"\s+(?:city|town|village|capital|port|captivity|custody|bank|border|region|front|side"
     r"|drones?|aircraft|jets?|planes?)\b"
@@ -125,7 +127,7 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
                 if _INSTITUTION.match(text, m.end(1)) or _IN_INSTITUTION.search(
-                    text, 0, m.start(1)
+                    text, max(0, m.start(1) - _INSTITUTION_REACH), m.start(1)
                 ):
                     # "died at St Agnes hospital", "died in hospital in Elmvik": where, not the
                     # event's place

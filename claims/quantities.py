@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from claims.canonical import CAPITALS
 from claims.model import Figure
-from claims.numbers import NUMBER_WORDS, RISE_WORDS, is_age_of
+from claims.numbers import COMPARATIVES, NUMBER_WORDS, RISE_WORDS, is_age_of
 
 INF = math.inf
 
@@ -539,15 +539,14 @@ def find_quantities(
     return out
 
 
-_COMPARATIVES = frozenset({"more", "fewer", "less", "higher", "lower"})
-_DIFFERENCE = re.compile(r"\s+(?:" + "|".join(sorted(_COMPARATIVES)) + r") than\b")
+_DIFFERENCE = re.compile(r"\s+(?:" + "|".join(sorted(COMPARATIVES)) + r") than\b")
 
 
 def _difference(toks: list[_Tok], number: _Number) -> bool:
     """ "69, five more than it had admitted on Saturday": the five is how far two figures are
     apart, no count of its own."""
     after = [t.low for t in toks[number.last + 1 : number.last + 3]]
-    return len(after) == 2 and after[0] in _COMPARATIVES and after[1] == "than"
+    return len(after) == 2 and after[0] in COMPARATIVES and after[1] == "than"
 
 
 def _subset_of_previous(toks: list[_Tok], number: _Number) -> bool:
