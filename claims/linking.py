@@ -1284,13 +1284,18 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
                 continue
             category = _category_relation(qa.category, qb.category)
             if {qa.category, qb.category} == _CIVILIANS and (
-                qa.measure in _CIVILIAN_MEASURES or a.period.text == b.period.text == "death toll"
+                qa.measure in _CIVILIAN_MEASURES
+                or a.period.text == b.period.text == "death toll"
+                or qa.measure == qb.measure == "killed"
+                and qa.side is None
+                and qb.side is None
             ):
-                # people who fled are civilians who fled; a fire's dead are all civilians
+                # people who fled are civilians who fled; a fire's dead are all civilians, and
+                # so are the people a strike killed when neither claim names a side
                 category = "same"
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
-            loose = not (a.inferred_places or b.inferred_places)
+            loose = not (a.inferred_places and b.inferred_places)
             pa, pb = _period_of(a, qa), _period_of(b, qb)
             period = _period_relation(pa, pb, qa, series, current=loose)
             if period is None:
@@ -1376,7 +1381,11 @@ def _period_relation(
         running = _running_part(a, b)
         if running is not None:
             return running
-    if comparable(a, b) or current and (_current(a, b) or _current(b, a)):
+    if comparable(a, b):
+        return "same"
+    if current and (_current(a, b) or _current(b, a)):
+        if events and abs((a.end - b.end).days) > 1:
+            return "a_in_b" if a.end < b.end else "b_in_a"  # a count so far only grows
         return "same"
     if _within(a, b) or (events and _inside(a, b)):
         return "a_in_b"
@@ -1477,10 +1486,15 @@ def _running_part(a: Period, b: Period) -> Relation | None:
 
 
 def _current(a: Period, b: Period) -> bool:
-    """An undated figure and a total by wording alone, given days apart at most: both the
-    figure as it stands ("losses did not exceed 120", "the toll had risen to 950"). Only for
-    claims that name their place: a borrowed place is too weak a tie for this guess."""
-    return not a.explicit and inferred_total(b) and abs((a.end - b.end).days) <= RUNNING_SAME_DAYS
+    """An undated figure and a total by wording alone ("the toll had risen to 950", "197 since
+    the shelling began"), given days apart at most: both the figure as it stands ("losses did
+    not exceed 120"); more than a day apart, the earlier is part of the later, as a count so far
+    only grows. Not when both claims borrow their place: too weak a tie for this guess."""
+    return (
+        not a.explicit
+        and (inferred_total(b) or since_it_began(b))
+        and abs((a.end - b.end).days) <= RUNNING_SAME_DAYS
+    )
 
 
 def _since(p: Period) -> bool:

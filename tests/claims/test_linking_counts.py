@@ -927,3 +927,40 @@ def test_a_noun_after_since_is_no_counted_thing() -> None:
         ("soldiers", 51),
         ("soldiers", 562),
     ]
+
+
+def test_civilians_killed_and_people_killed_with_no_side_named_are_one_count() -> None:
+    mayor = facts("three civilians were killed in the strike on Varo", "Mayor Ida Brun", MON)
+    service = facts("five people were killed in the strike on Varo", "The emergency service", MON)
+    found = link(mayor, service)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_an_undated_figure_and_a_count_since_the_shelling_began_told_together_are_one_count() -> (
+    None
+):
+    article = (
+        "The World Health Organization said 156 civilians had been killed in Ostra since the "
+        "shelling began in late October. The Red Cross said at least 171 civilians had been killed."
+    )
+    who = fact_of_article(article, "156")
+    red_cross = fact_of_article(article, "171")
+    assert red_cross.inferred_places and not who.inferred_places
+    found = link(who, red_cross)
+    assert found is not None and found.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "undated, kind",
+    [
+        ("eight people had been killed in the strikes on Varo", "related"),  # the toll grew
+        ("14 people had been killed in the strikes on Varo", "contradiction"),
+    ],
+)
+def test_an_undated_figure_told_days_before_a_toll_is_part_of_it(undated: str, kind: str) -> None:
+    police = facts(undated, "The police", MON)
+    fire = facts(
+        "the death toll from the strikes on Varo had reached ten", "The emergency service", day(2)
+    )
+    found = link(police, fire)
+    assert found is not None and found.kind == kind
