@@ -717,6 +717,9 @@ def facts_of(
     if not named and claim.source is not None:
         named = find_places(claim.source.text, officials_only=True)
     names = named or tuple(default_places)
+    if named and all(not n[:1].isupper() and place_key(n) not in AREAS for n in named):
+        # "captured on the west bank", "in the eastern district": of the town the story is on
+        names = tuple(dict.fromkeys([*named, *default_places]))
     place_keys = frozenset(place_key(n) for n in names)
     actors = {states[a][0] if a in states else a for a in _actors(content)} - place_keys
     if side:
@@ -1544,7 +1547,11 @@ def _combine(*relations: Relation) -> Relation:
 def _place_agreement(a: ClaimFacts, b: ClaimFacts) -> float:
     """1 for a shared place, 0 for disjoint places, in between when one names none."""
     if a.places and b.places:
-        return 1.0 if a.places & b.places else 0.0
+        if a.places & b.places:
+            return 1.0
+        if a.places <= AREAS or b.places <= AREAS:
+            return 0.7  # "the North", "in the capital": no town to tell two events apart
+        return 0.0
     if a.places or b.places:
         return 0.7
     return 0.8

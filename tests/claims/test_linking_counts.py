@@ -964,3 +964,23 @@ def test_an_undated_figure_told_days_before_a_toll_is_part_of_it(undated: str, k
     )
     found = link(police, fire)
     assert found is not None and found.kind == kind
+
+
+def test_an_unnamed_area_does_not_tell_two_counts_apart_from_a_towns() -> None:
+    north = facts("about 90 Eastern soldiers had been killed near Tarva on Tuesday", NORTH, MON)
+    east = facts("11 of its soldiers had been killed in the north on Tuesday", EAST, MON)
+    assert north.places == {"tarva"} and east.places == {"north"}
+    found = link(north, east)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_river_bank_is_of_the_town_the_story_is_on() -> None:
+    article = (
+        "The Eastern General Staff said 112 Northern soldiers had been captured at Ostrovo since "
+        "January 12. The Northern Defence Ministry said no Northern soldier had been captured on "
+        "the west bank since January 12."
+    )
+    east, north = fact_of_article(article, "112"), fact_of_article(article, "west bank")
+    assert north.places == {"west bank", "ostrovo"} and not north.inferred_places
+    found = link(east, north)
+    assert found is not None and found.kind == "contradiction"
