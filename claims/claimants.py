@@ -67,7 +67,7 @@ ORG_HEADS = frozenset(
     "headquarters guard brigade battalion regiment division unit corps mission organisation "
     "organization group coalition alliance authority authorities regime junta cabinet "
     "prosecutor's duma senate congress assembly ministries panel bloc body board institute "
-    "foundation association federation league commission".split()
+    "foundation association federation league commission project".split()
 )
 DOCUMENT_HEADS = frozenset(
     "statement communique communiqué post tweet message bulletin briefing letter update release "
@@ -649,6 +649,17 @@ class ClaimantResolver:
                 # people a sentence is about: what a later "they" may be
                 name = _group_name(doc[tok.left_edge.i : tok.i + 1])
                 self._pronouns.add("group", tok.idx + offset, Claimant(name, "group"))
+            elif (
+                tok.dep_ == "nsubj"
+                and tok.tag_ == "NNP"
+                and not tok.ent_type_
+                and normal_word(tok.lemma_) in ORG_HEADS
+                and all(t.tag_ in ("NNP", "DT") for t in doc[tok.left_edge.i : tok.i])
+            ):
+                # "The Conflict Casualty Project widened its ranges", a name the recogniser
+                # missed: what a later "it" may be
+                body = doc[tok.left_edge.i : tok.i + 1]
+                self._subject_bodies.append((body.start_char + offset, body.text))
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE"):
                 continue

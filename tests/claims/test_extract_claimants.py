@@ -220,6 +220,15 @@ def test_it_may_be_a_body_a_sentence_before_was_about() -> None:
     assert claim.claimant == "Amnesty International"
 
 
+def test_it_may_be_a_body_the_recogniser_missed_after_a_section_header() -> None:
+    claims = extract(
+        "The Defence Ministry said 55 soldiers had come home.\n\nMONITORS\n\nThe Conflict "
+        "Casualty Project in Geneva widened its ranges again. It now estimates that between 700 "
+        "and 1,000 soldiers died at Ostrovo."
+    ).claims
+    assert [c.claimant for c in claims] == ["Defence Ministry", "Conflict Casualty Project"]
+
+
 @pytest.mark.parametrize("verb", ["insisted", "confirmed", "warned"])
 def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker(verb: str) -> None:
     said, insisted = extract(
