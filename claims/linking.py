@@ -194,6 +194,7 @@ def _quantity_json(q: Quantity) -> dict[str, Any]:
         "text": q.text,
         "forecast": q.forecast,
         "when": q.when,
+        "where": list(q.where),
     }
 
 
@@ -208,6 +209,7 @@ def _quantity_from_json(d: dict[str, Any]) -> Quantity:
         d["side_text"],
         bool(d.get("forecast", False)),
         d.get("when"),
+        tuple(d.get("where", ())),
     )
 
 
@@ -678,6 +680,7 @@ def facts_of(
         # whenever it is told
         period = Period(None, period.end, True, "when it happened")
     quantities = _own_times(quantities, content, period)
+    quantities = _own_places(quantities, content, known_places)
     if key is not None and _HUMANITARIAN.search(key):
         # the Red Cross's "at least 186 dead" in a shelled city: aid bodies count civilians
         quantities = [
@@ -776,6 +779,35 @@ def _own_times(quantities: list[Quantity], content: str, period: Period) -> list
         if own and own != period.text and resolve(own, period.end).explicit:
             q = replace(q, when=own)
         out.append(q)
+    return out
+
+
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?|;\s*")
+
+
+def _own_places(quantities: list[Quantity], content: str, known: Collection[str]) -> list[Quantity]:
+    """Figures of one claim given place by place ("between 650 and 950 at Ostrovo, 320 to 480
+    at Tarva, and 1,400 to 2,000 around Lenne"): each keeps the places of its own list item,
+    when the items name different places."""
+    if len(quantities) < 2:
+        return quantities
+    breaks = [0, *(m.end() for m in _LIST_ITEM.finditer(content)), len(content)]
+    if len(breaks) == 2:
+        return quantities
+    items = [content[lo:hi] for lo, hi in zip(breaks, breaks[1:], strict=False)]
+    places = [frozenset(place_key(p) for p in _places_in(item, known)) for item in items]
+    if len({p for p in places if p}) < 2:
+        return quantities
+    out = []
+    cursor = 0
+    for q in quantities:
+        at = content.find(q.text, cursor)
+        if at < 0:
+            out.append(q)
+            continue
+        cursor = at
+        n = max(i for i, b in enumerate(breaks[:-1]) if b <= at)
+        out.append(replace(q, where=tuple(sorted(places[n]))) if places[n] else q)
     return out
 
 
@@ -1278,6 +1310,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if countries and qa.percent and qa.category in _RATES:
                 continue  # Aldoria's statistics office on its unemployment, Sorland's on its own
             scope = share_place if qa.percent and qa.category not in _PLACE_SHARES else place
+            if (qa.where or qb.where) and not qa.percent:
+                scope = _places_agree(set(qa.where) or a.places, set(qb.where) or b.places)
             if scope == 0.0:
                 continue
             if series and qa.measure != qb.measure and {qa.measure, qb.measure} != _DEAD:
@@ -1546,13 +1580,17 @@ def _combine(*relations: Relation) -> Relation:
 
 def _place_agreement(a: ClaimFacts, b: ClaimFacts) -> float:
     """1 for a shared place, 0 for disjoint places, in between when one names none."""
-    if a.places and b.places:
-        if a.places & b.places:
+    return _places_agree(a.places, b.places)
+
+
+def _places_agree(a: Collection[str], b: Collection[str]) -> float:
+    if a and b:
+        if not set(a).isdisjoint(b):
             return 1.0
-        if a.places <= AREAS or b.places <= AREAS:
+        if AREAS.issuperset(a) or AREAS.issuperset(b):
             return 0.7  # "the North", "in the capital": no town to tell two events apart
         return 0.0
-    if a.places or b.places:
+    if a or b:
         return 0.7
     return 0.8
 
@@ -1661,9 +1699,11 @@ def _topic(m: _Match, a: ClaimFacts, b: ClaimFacts) -> str:
     """ "Eastern Federation soldiers killed in Dalsk, 2026-11-13 to 2026-11-16"."""
     q = m.qa if m.qa.side_text or not m.qb.side_text else m.qb
     subject = q.subject()
-    shared = [n for n in a.place_names if place_key(n) in b.places] or list(
-        a.place_names or b.place_names
-    )
+    # a figure given for one place of several speaks of that place only
+    mine = [n for n in a.place_names if not m.qa.where or place_key(n) in m.qa.where]
+    theirs = [n for n in b.place_names if not m.qb.where or place_key(n) in m.qb.where]
+    keys = {place_key(n) for n in theirs}
+    shared = [n for n in mine if place_key(n) in keys] or mine or theirs
     where = f" in {', '.join(shared)}" if shared else ""
     pa, pb = _period_of(a, m.qa), _period_of(b, m.qb)
     period = pa if pa.explicit else pb

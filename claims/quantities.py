@@ -83,6 +83,9 @@ class Quantity:
     when: str | None = None
     """The figure's own time words when its claim gives several figures for different times
     ("four on Monday night ..., 55 since the beginning of December"); None: the claim's."""
+    where: tuple[str, ...] = ()
+    """Keys of the figure's own places when its claim gives figures for several places ("650
+    to 950 at Ostrovo, 320 to 480 at Tarva"); empty: the claim's."""
 
     @property
     def percent(self) -> bool:

@@ -984,3 +984,20 @@ def test_a_river_bank_is_of_the_town_the_story_is_on() -> None:
     assert north.places == {"west bank", "ostrovo"} and not north.inferred_places
     found = link(east, north)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_figures_given_place_by_place_keep_their_own_places() -> None:
+    monitors = fact_of_article(
+        "The Conflict Casualty Project said between 650 and 950 soldiers of both armies had "
+        "died at Ostrovo, 320 to 480 at Tarva, and 1,400 to 2,000 around Lenne.",
+        "650",
+    )
+    assert {(q.interval.low, q.interval.high, q.where) for q in monitors.quantities} == {
+        (650, 950, ("ostrovo",)),
+        (320, 480, ("tarva",)),
+        (1400, 2000, ("lenne",)),
+    }
+    staff = facts("about 870 Northern soldiers had been killed at Tarva", EAST, MON)
+    found = link(monitors, staff)
+    assert found is not None and found.kind == "contradiction"
+    assert found.topic.endswith("in Tarva") and found.figures[1] == "about 870"
