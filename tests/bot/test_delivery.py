@@ -152,7 +152,8 @@ async def test_two_processes_racing_send_each_digest_once(engine: Engine) -> Non
     world.clock.set(MONDAY_0800)
     one, two = world.process("one", batch=20), world.process("two", batch=20)
     reports = await asyncio.gather(one.deliver_due(), two.deliver_due())
-    assert reports[0].claimed > 0 and reports[1].claimed > 0  # both did part of the work
+    # how the work splits depends on thread timing (one may claim every batch before the
+    # other's first claim runs); that no chat is claimed twice does not
     assert reports[0].claimed + reports[1].claimed == 300
     received = world.received()
     assert sorted(received) == list(range(1, 301))
