@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, Literal, TypeVar
 
@@ -634,6 +634,8 @@ class ClaimantResolver:
         self._first_role: dict[str, str] = {}
         self._people: set[str] = set()
         self._subject_bodies: list[tuple[int, str]] = []  # bodies a sentence is about
+        self._scenes: list[tuple[int, tuple[str, ...]]] = []
+        self._towns: set[str] = set()  # places the recogniser named, lowercased
 
     def observe(self, doc: Doc, offset: int) -> None:
         """Records every named person with the words around the name ("Former President Dmitry
@@ -661,6 +663,8 @@ class ClaimantResolver:
                 body = doc[tok.left_edge.i : tok.i + 1]
                 self._subject_bodies.append((body.start_char + offset, body.text))
         for ent in doc.ents:
+            if ent.label_ == "GPE":
+                self._towns.add(ent.text.lower())
             if ent.label_ not in ("PERSON", "ORG", "GPE"):
                 continue
             phrase = _phrase_around(doc, ent)
@@ -697,8 +701,14 @@ class ClaimantResolver:
                 self._remember_spokes(part.person, part.body, part.body_kind)
                 self._add_body(ent.start_char + offset, part.body)
 
-    def resolve(self, mentions: list[Mention | None]) -> list[Claimant]:
-        """Claimants for mentions in text order (None: no source)."""
+    def resolve(
+        self,
+        mentions: list[Mention | None],
+        scenes: Sequence[tuple[int, tuple[str, ...]]] = (),
+    ) -> list[Claimant]:
+        """Claimants for mentions in text order (None: no source). `scenes` are where the text
+        turns to places ("In Norrvik, ...", a header "NORRVIK"): (position, place names)."""
+        self._scenes = sorted(scenes)
         self._complete_spokes()
         for position, name in self._subject_bodies:
             self._pronouns.add("body", position, Claimant(canonical_name(name), "organization"))
@@ -844,10 +854,23 @@ class ClaimantResolver:
         named = self._suffixes.get(claimant_key(body))
         if not named:
             return body
-        before = [name for at, name in named if at < position]
-        if before:
-            return before[-1]
+        before = [(at, name) for at, name in named if at < position]
+        if before and not self._left_town(before[-1], body, position):
+            return before[-1][1]
         return body
+
+    def _left_town(self, named: tuple[int, str], body: str, position: int) -> bool:
+        """Whether the text has moved to another place since a town's body was named: "Kessby
+        police" named, then a section on Norrvik, where "police" are Norrvik's."""
+        at, name = named
+        towns = {w.lower() for w in name.split()} - {w.lower() for w in body.split()}
+        places_named = self._towns | {p.lower() for _, places in self._scenes for p in places}
+        if not towns & places_named:
+            return False  # "Eastern Federation General Staff": a side, not a town
+        return any(
+            at < scene < position and not towns & {p.lower() for p in places}
+            for scene, places in self._scenes
+        )
 
     def _full(self, person: str) -> str:
         """'Medvedev' → 'Dmitry Medvedev' when the article names him in full."""
@@ -873,9 +896,10 @@ class ClaimantResolver:
             return replace(found, kind="country") if found else None
         # only a body named before: a writer who names "the Northern Defence Ministry" after
         # "the Defence Ministry" means another ministry, one the reader knows without its name
-        found = self._body_index.find(key[-1], position, fits, after=False)
-        if found is None:
+        nearest = self._body_index.nearest(key[-1], position, fits, after=False)
+        if nearest is None or self._left_town((nearest[0], nearest[1].name or ""), words, position):
             return None
+        found = nearest[1]
         kind: ClaimantKind = "country" if country_name(found.name or "") else "organization"
         return replace(found, kind=kind)
 

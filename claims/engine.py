@@ -127,7 +127,10 @@ class _ArticleBuilder:
 
     def finish(self) -> Extraction:
         self.pending.sort(key=lambda p: (p[0].content.start, p[0].content.end))
-        claimants = self.resolver.resolve([m for _, m in self.pending])
+        dateline = find_dateline(self.text)
+        # where the story was filed is a place too: "Kessby police" are a town's
+        filed = [(0, (dateline,))] if dateline else []
+        claimants = self.resolver.resolve([m for _, m in self.pending], filed + self.scenes)
         claims = []
         for (claim, mention), claimant in zip(self.pending, claimants, strict=True):
             anonymous = claimant.kind == "anonymous"
@@ -148,7 +151,7 @@ class _ArticleBuilder:
             language=self.language,
             title=find_title(self.text),
             claims=tuple(claims),
-            dateline=find_dateline(self.text),
+            dateline=dateline,
             scenes=tuple(self.scenes),
         )
 

@@ -65,7 +65,7 @@ from claims.periods import (
     resolve,
     since_it_began,
 )
-from claims.places import AREAS, find_places, place_key
+from claims.places import AREAS, find_places, in_institution, place_key
 from claims.quantities import (
     ALL_SIDES,
     MEASURE_PARTS,
@@ -450,7 +450,11 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
     body named before them in the article: "General Staff spokesman Pavel Orlov" speaks for
     "the Eastern Federation's General Staff"; "the ministry" is the ministry last named."""
     out: list[tuple[str | None, str | None]] = []
-    seen: list[tuple[str, str, str | None]] = []  # (key as named, key resolved, side)
+    seen: list[tuple[str, str, str | None, int]] = []  # (as named, resolved, side, where)
+    scenes: list[tuple[int, tuple[str, ...]]] = list(extraction.scenes)
+    if extraction.dateline:
+        scenes.insert(0, (0, (extraction.dateline,)))
+    towns = {place_key(p) for _, places in scenes for p in places}
     # filed from a capital: its "Defence Ministry", named without a side, is that country's
     home = country_name(extraction.dateline) if extraction.dateline else None
     for claim in extraction.claims:
@@ -480,9 +484,15 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             and len(as_written.split()) >= 2
             and set(as_written.split()) <= _BODY_WORDS
         )
-        for named, key, key_side in reversed(seen):
+        for named, key, key_side, at in reversed(seen):
             if side and key_side and side_key(side) != side_key(key_side):
                 continue  # "the Northern Defence Ministry" is never the Eastern one
+            town = (set(key.split()) - set(raw.split())) & towns
+            if town and any(
+                at < scene < claim.sentence.start and not town & {place_key(p) for p in places}
+                for scene, places in scenes
+            ):
+                continue  # "Kessby police", then a section on Norrvik: its police are Norrvik's
             if raw in _FIRM_NOUNS:
                 # "the company" is the last business named before it ("Sorland Rail")
                 hit = key not in _FIRM_NOUNS and key.split()[-1] in _FIRM_ENDINGS
@@ -527,11 +537,11 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
                     body = [w for w in resolved.split() if w in _BODY_WORDS]
                     resolved = claimant_key(" ".join([capital, *body])) or resolved
                 resolved_side = capital
-        seen.append((raw, resolved, resolved_side))
+        seen.append((raw, resolved, resolved_side, claim.sentence.start))
         if source is not None and source != raw:
             # the words of the source too: "Ministry spokeswoman Anna Berg" lets a later
             # "Anna Berg" find the ministry the engine named
-            seen.append((source, resolved, resolved_side))
+            seen.append((source, resolved, resolved_side, claim.sentence.start))
         out.append((resolved, resolved_side))
     return out
 
@@ -702,6 +712,7 @@ def facts_of(
         if (p in content_at or p in context_at)
         and side_key(p) not in sides
         and p not in (name or "")
+        and not in_institution(claim.sentence.text, max(0, claim.sentence.text.find(p)))
     ]
     named = tuple(
         dict.fromkeys([*engine_places, *_places_in(content_at, known_places)])

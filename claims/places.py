@@ -126,9 +126,7 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
                     continue  # "on New Year's Eve"
                 if any(w.lower() in _TRAILING for w in words):
                     continue  # "of the Unity Party", "from the Defence Ministry": bodies
-                if _INSTITUTION.match(text, m.end(1)) or _IN_INSTITUTION.search(
-                    text, max(0, m.start(1) - _INSTITUTION_REACH), m.start(1)
-                ):
+                if _INSTITUTION.match(text, m.end(1)) or in_institution(text, m.start(1)):
                     # "died at St Agnes hospital", "died in hospital in Elmvik": where, not the
                     # event's place
                     continue
@@ -146,6 +144,12 @@ def find_places(text: str, *, officials_only: bool = False) -> tuple[str, ...]:
         if name not in out:
             out.append(name)
     return tuple(out)
+
+
+def in_institution(text: str, at: int) -> bool:
+    """Whether the name at `at` is the town of a hospital ("died in hospital in Elmvik"): where
+    someone was treated, not where the event happened."""
+    return _IN_INSTITUTION.search(text, max(0, at - _INSTITUTION_REACH), at) is not None
 
 
 def place_key(name: str) -> str:

@@ -229,6 +229,20 @@ def test_it_may_be_a_body_the_recogniser_missed_after_a_section_header() -> None
     assert [c.claimant for c in claims] == ["Defence Ministry", "Conflict Casualty Project"]
 
 
+@pytest.mark.parametrize(
+    "between, police",
+    [("\n\nNORRVIK\n\nIn Norrvik, ", "police"), (" In the town, ", "Kessby Police")],
+)
+def test_a_towns_police_are_not_the_police_of_the_next_towns_section(
+    between: str, police: str
+) -> None:
+    claims = extract(
+        f"KESSBY, Mar 3 (Courier) - Kessby police put the number of dead at 11.{between}police "
+        "said 13 people had died."
+    ).claims
+    assert [c.claimant for c in claims] == ["Kessby Police", police]
+
+
 @pytest.mark.parametrize("verb", ["insisted", "confirmed", "warned"])
 def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker(verb: str) -> None:
     said, insisted = extract(

@@ -1001,3 +1001,15 @@ def test_figures_given_place_by_place_keep_their_own_places() -> None:
     found = link(monitors, staff)
     assert found is not None and found.kind == "contradiction"
     assert found.topic.endswith("in Tarva") and found.figures[1] == "about 870"
+
+
+def test_police_in_a_later_section_are_that_towns_and_their_hospital_town_is_no_scene() -> None:
+    article = (
+        "KESSBY, Mar 3 (Courier) - Kessby police put the number of dead from the dam burst at "
+        "11.\n\nNORRVIK\n\nThe fire service now counts 12 dead from the Norrvik bridge collapse. "
+        "Police raised their own toll to 13 after a man died in hospital in Ringsted."
+    )
+    fire, police = fact_of_article(article, "12 dead"), fact_of_article(article, "13")
+    assert police.claimant == "police" and police.places == {"norrvik"}
+    found = link(fire, police)
+    assert found is not None and found.kind == "contradiction"
