@@ -683,6 +683,10 @@ def facts_of(
     if _event_toll(quantities, content, claim.sentence.text, period):
         # "20 people had been killed" in the fire, said on Saturday: the fire's toll so far
         period = Period(None, period.end, True, "death toll")
+    elif _disasters_day(quantities, content, period):
+        # "13 dead from Thursday's care-home fire": Thursday is the fire's; the dead are its
+        # toll so far
+        period = Period(None, published, True, "death toll")
     elif (
         quantities and all(q.measure == "present" for q in quantities) and _AT_EVENT.search(content)
     ):
@@ -1455,6 +1459,24 @@ CROWD_DAYS = 7
 _DISASTER = re.compile(
     rf"\b(?:{_DISASTERS}|floods|flooding|avalanche|toll|outbreak|epidemic)\b", re.IGNORECASE
 )
+
+
+def _disasters_day(quantities: Sequence[Quantity], content: str, period: Period) -> bool:
+    """Whether the claim's time is a disaster's day in the possessive ("Sunday's dam burst"),
+    and its figures count the disaster's dead or missing."""
+    if not quantities or period.text is None or not _POSSESSIVE_DAY.fullmatch(period.text):
+        return False
+    if any(q.measure not in ("killed", "missing", "wounded") for q in quantities):
+        return False
+    at = content.find(period.text)
+    return at >= 0 and _DISASTER_AFTER.match(content, at + len(period.text)) is not None
+
+
+_POSSESSIVE_DAY = re.compile(
+    r"(?:last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s",
+    re.IGNORECASE,
+)
+_DISASTER_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISASTERS}|burst|breach)\b")
 
 
 def _event_toll(

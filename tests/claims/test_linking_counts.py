@@ -1013,3 +1013,14 @@ def test_police_in_a_later_section_are_that_towns_and_their_hospital_town_is_no_
     assert police.claimant == "police" and police.places == {"norrvik"}
     found = link(fire, police)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_the_dead_of_a_disaster_named_by_its_day_are_its_toll_so_far() -> None:
+    saturday = day(5)
+    fire = facts(
+        "13 people had died in Thursday's care-home fire in Lisberg", "The fire service", saturday
+    )
+    police = facts("14 people had died in the care-home fire in Lisberg", "Police", saturday)
+    assert fire.period.total and fire.period.end == saturday
+    found = link(fire, police)
+    assert found is not None and found.kind == "contradiction"
