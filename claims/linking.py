@@ -767,7 +767,8 @@ def facts_of(
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of)\b|;\s*"
+    r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of|taking|bringing"
+    r"|raising|pushing|lifting)\b|;\s*"
     r"|\s+(?:and that|but|while|whereas)\b",
     re.IGNORECASE,
 )
@@ -776,8 +777,10 @@ _CLAUSE_BREAK = re.compile(
 def _own_times(quantities: list[Quantity], content: str, period: Period) -> list[Quantity]:
     """Figures of one claim given for different times ("only four drones lost on Monday night,
     adding that losses since the beginning of December stood at 55"): each keeps the time
-    words of its own clause, where they differ from the claim's."""
-    if len(quantities) < 2:
+    words of its own clause, where they differ from the claim's; so does a lone figure whose
+    clause is not the one the claim's time came from ("... on Thursday night, and losses this
+    year now total 91")."""
+    if not quantities:
         return quantities
     breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(content)), len(content)]
     if len(breaks) == 2:
@@ -1422,6 +1425,8 @@ def _period_relation(
         if _disjoint(a, b):
             # two nights' counts are two counts; one body's monthly rates are its series
             return "mixed" if q.percent and q.category in _RATES else None
+        if _day_in_running(a, b) or _day_in_running(b, a):
+            return None  # "38 handed over on Tuesday, 407 since January 16": two counts
         return "same" if a.total == b.total and a.partial == b.partial else "mixed"
     if q.measure == "present" and "when it happened" in (a.text, b.text):
         if a.text == b.text or not (a.explicit and b.explicit):
@@ -1553,6 +1558,21 @@ def _running_part(a: Period, b: Period) -> Relation | None:
             # the same days: what happened since a day is part of everything so far
             return rel  # type: ignore[return-value]
     return None
+
+
+def _day_in_running(part: Period, whole: Period) -> bool:
+    """A stated day or night inside a count since a day: one claimant's two counts, not a
+    series of one count."""
+    return (
+        part.explicit
+        and part.start is not None
+        and (part.end - part.start).days <= 1
+        and not _open_ended(part)
+        and _since(whole)
+        and whole.start is not None
+        and whole.start < part.start
+        and part.end <= whole.end
+    )
 
 
 def _current(a: Period, b: Period) -> bool:

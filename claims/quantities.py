@@ -200,6 +200,10 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("falling ill", "ill"),
     ("came back", "returned"),
     ("coming back", "returned"),
+    # prisoner exchanges: the men each side got back
+    ("handed over", "returned"),
+    ("handed back", "returned"),
+    ("in each direction", "returned"),
     ("voted for", "voted for"),
     ("voted in favour", "voted for"),
     ("voted in favor", "voted for"),
@@ -240,7 +244,9 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("launched fired sent flew flown".split(), "launched"),
     **dict.fromkeys("trapped stranded entombed".split(), "trapped"),
     **dict.fromkeys("sick ill infected infections cases hospitalised hospitalized".split(), "ill"),
-    **dict.fromkeys("returned returning returnees return".split(), "returned"),
+    **dict.fromkeys(
+        "returned returning returnees return repatriated exchanged swapped".split(), "returned"
+    ),
     **dict.fromkeys("voted backed supported approved endorsed".split(), "voted for"),
     **dict.fromkeys("against opposed rejected abstained".split(), "voted against"),
 }
@@ -1556,13 +1562,20 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
         dist = _distance(j, number, toks)
         if best is None or dist < best[0]:
             best = (dist, m)
+    joined = " ".join(t.low for t in toks[lo:hi])
     if best is None:
         # where people were ("143 people aboard"), only when nothing happened to them: "13 of
         # those on board had died" counts the dead
-        joined = " ".join(t.low for t in toks[lo:hi])
         if _PRESENT.search(joined):
             return "present"
+    elif best[1] == "captured" and _EXCHANGE.search(joined):
+        return "returned"  # "46 prisoners in each direction": the men each side got back
     return best[1] if best else None
+
+
+_EXCHANGE = re.compile(
+    r"\b(?:handed (?:over|back)|in each direction|exchanged|swapped|came home|come home)\b"
+)
 
 
 _PRESENT = re.compile(

@@ -497,6 +497,9 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("140 enemy marines were now in its hands", "captured", "soldiers"),
         ("its gunners had accounted for 17 enemy tanks", "destroyed", "tanks"),
         ("none of the navy's men had been captured", "captured", "soldiers"),
+        ("buses carrying 46 prisoners in each direction crossed the line", "returned", "people"),
+        ("41 prisoners were exchanged at the border", "returned", "people"),
+        ("it holds 127 prisoners and none was offered for exchange", "captured", "people"),
     ],
 )
 def test_what_a_figure_counts_by_its_wording(text: str, measure: str, category: str) -> None:
@@ -1024,3 +1027,29 @@ def test_the_dead_of_a_disaster_named_by_its_day_are_its_toll_so_far() -> None:
     assert fire.period.total and fire.period.end == saturday
     found = link(fire, police)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_one_claimants_night_count_and_its_count_since_new_year_are_no_series() -> None:
+    ministry = "The Eastern Defence Ministry"
+    night = facts("its crews had downed 38 drones over Varo on Friday night", ministry, day(5))
+    year = facts("it had downed 401 drones over Varo since January 1", ministry, day(5))
+    found = link(night, year)
+    assert found is None or found.kind == "related"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "38 drones had been brought down over Varo on Friday night, taking its total since the "
+        "start of the year to 401",
+        "drones were launched at Varo on Thursday night, and its losses over Varo this year now "
+        "total 401",
+    ],
+)
+def test_a_running_total_told_beside_a_nights_count_keeps_its_own_time(content: str) -> None:
+    told = facts(content, "The Eastern Defence Ministry", day(5))
+    periods = {q.text: resolve(q.when, day(5)) if q.when else told.period for q in told.quantities}
+    assert periods["401"].start == date(2026, 1, 1)
+    if "38" in periods:
+        night = periods["38"]
+        assert night.start is not None and (night.end - night.start).days <= 1
