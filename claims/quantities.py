@@ -1325,7 +1325,9 @@ def _describe(
         else:
             return None
     if category in _HELD or (
-        category == "deputies" and measure is None and any(t.low in _HOLDS for t in toks[lo:hi])
+        category == "deputies"
+        and measure in (None, "remaining")
+        and any(t.low in _HOLDS for t in toks[lo:hi])
     ):
         measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
         category = "seats"  # a party's deputies are its seats
@@ -1392,7 +1394,10 @@ def _inflicted(toks: list[_Tok], lo: int, first: int) -> bool:
     return bool(words & _INFLICTED) and not words & _SUFFERED
 
 
-_HOLDS = frozenset("behind rely relies count counts down has had have command commands".split())
+_HOLDS = frozenset(
+    "behind rely relies count counts counted down has had have command commands retained retains "
+    "kept keeps support remain remains".split()
+)
 _AREA = frozenset("kilometres kilometers km miles metres meters".split())
 
 
@@ -1418,8 +1423,19 @@ def _whole_of(toks: list[_Tok], first: int) -> bool:
 
 
 def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
-    # "since May" is a month, "may rise" a forecast
-    return any(t.low in _FORECAST and t.text != "May" for t in toks[lo:first])
+    # "since May" is a month, "may rise" a forecast; "could still count on 49 deputies" is
+    # the support it has now
+    return any(
+        t.low in _FORECAST
+        and t.text != "May"
+        and not (t.low in ("could", "can") and _counts_on(toks, i + 1, first))
+        for i, t in enumerate(toks[lo:first], start=lo)
+    )
+
+
+def _counts_on(toks: list[_Tok], start: int, end: int) -> bool:
+    words = [t.low for t in toks[start:end] if t.low not in ("still", "now", "only", "just")]
+    return bool(words) and words[0] in ("count", "rely")
 
 
 def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:

@@ -498,6 +498,8 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("its gunners had accounted for 17 enemy tanks", "destroyed", "tanks"),
         ("none of the navy's men had been captured", "captured", "soldiers"),
         ("buses carrying 46 prisoners in each direction crossed the line", "returned", "people"),
+        ("she retained the support of 45 deputies of her own", "held", "seats"),
+        ("her government counted 48 deputies of its own", "held", "seats"),
         ("41 prisoners were exchanged at the border", "returned", "people"),
         ("it holds 127 prisoners and none was offered for exchange", "captured", "people"),
     ],
@@ -1053,3 +1055,15 @@ def test_a_running_total_told_beside_a_nights_count_keeps_its_own_time(content: 
     if "38" in periods:
         night = periods["38"]
         assert night.start is not None and (night.end - night.start).days <= 1
+
+
+def test_deputies_a_government_could_count_on_are_its_support_now_not_a_forecast() -> None:
+    article = (
+        "Prime Minister Petra Lang said her government could still count on 49 deputies of its "
+        "own. Tomas Reid, the Green leader, put the figure at 36."
+    )
+    lang, reid = fact_of_article(article, "49"), fact_of_article(article, "36")
+    assert not lang.quantities[0].forecast
+    assert (reid.quantities[0].measure, reid.quantities[0].category) == ("held", "seats")
+    found = link(lang, reid)
+    assert found is not None and found.kind == "contradiction"
