@@ -414,20 +414,26 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if owner is not None and obj.i in covered:
             continue  # "..., bringing its toll to 23, the company said": the speaker's claim
         # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
-        preps = (
+        preps: tuple[str, ...] = (
             ("at", "on") if lemma in ESTIMATE_VERBS else ("at",) if lemma in KEEP_VERBS else ("to",)
         )
+        if shares:
+            preps = ("at", "on", "to")  # "found Unity down to 21 percent"
         given = [
             p
             for prep in preps
             for t in tok.subtree
-            if t.lower_ == prep and (t.i > obj.i or t.head == tok and t.i > tok.i)
+            if t.lower_ == prep
+            and (t.i > obj.i or t.head == tok and t.i > tok.i)
+            and (prep != "to" or not shares or doc[t.i - 1].lower_ in ("down", "up"))
             for p in t.children
             if p.dep_ == "pobj"
             and any(x.like_num for x in p.subtree)
             and not (prep == "on" and p.ent_type_ == "DATE" and not _bare_number(p))
             and not any(x.text == ":" for x in p.subtree)  # "at noon: four dead", said apart
         ]
+        if shares:
+            given.sort(key=lambda p: p.i)  # the first share told, whatever its preposition
         figure = given[0] if given else None
         if figure is None or (shares and not _is_share(figure)):
             continue

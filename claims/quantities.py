@@ -1815,12 +1815,13 @@ def _named_entity(
         return None, None
     at = around if around is not None else lo
     j, run = min(runs, key=lambda jr: abs(jr[0] - at))
-    if around is not None and around - 2 >= lo and toks[around - 1].low in ("on", "at"):
+    placed = _placed(toks, around) if around is not None else None
+    if placed is not None and placed >= lo:
         # "Unity at 28 percent and the Greens at 46": the name the figure is given to
-        holder = toks[around - 2]
+        holder = toks[placed]
         if holder.low in _SHARE_HOLDERS and holder.text[:1].islower():
             return None, None  # "put the party on 35 percent": a party told before
-        j, run = next(((k, r) for k, r in runs if k + len(r) == around - 1), (j, run))
+        j, run = next(((k, r) for k, r in runs if k + len(r) == placed + 1), (j, run))
     elif around is not None:
         # "29 percent support for the party and 46 percent for the Green Alliance"
         for k in range(around + 1, min(hi, around + 4)):
@@ -1839,15 +1840,26 @@ def _named_entity(
 def _standing(toks: list[_Tok], lo: int, first: int) -> bool:
     """ "Unity at 23 percent": a name placed at a percentage is a party's or candidate's
     standing."""
-    if first - 2 < lo or toks[first - 1].low not in ("at", "on"):
+    placed = _placed(toks, first)
+    if placed is None or placed < lo:
         return False
-    name = toks[first - 2]
+    name = toks[placed]
     return (
         name.text[:1].isupper()
         and name.low not in _ENTITY_STOP
         and name.low not in _MONTHS
         and not _is_weekday(name.low)
     )
+
+
+def _placed(toks: list[_Tok], first: int) -> int | None:
+    """Where the name a figure is placed at ends: "Unity at 23", "Unity on 23", "Unity down to
+    21"."""
+    if first >= 2 and toks[first - 1].low in ("at", "on"):
+        return first - 2
+    if first >= 3 and toks[first - 1].low == "to" and toks[first - 2].low in ("down", "up"):
+        return first - 3
+    return None
 
 
 _SHARE_HOLDERS = frozenset({"party", "candidate", "bloc", "coalition", "alliance", "list"})

@@ -3,6 +3,7 @@
 import pytest
 
 from claims import Claim, Extraction, Span, extract
+from claims.quantities import find_quantities
 
 
 def only_claim(text: str) -> Claim:
@@ -557,6 +558,17 @@ def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     assert polara.content.text == "the party on 30 percent and the Liberals on 45"
     assert meridian.content.text == "the Farmers at 24 percent, with the Liberals on 50"
     assert extract("The family had the house on 12 acres.").claims == ()
+
+
+def test_a_poll_that_found_a_party_down_to_a_share_claims_every_share() -> None:
+    (claim,) = extract(
+        "Polara found the Liberals down to 21 percent, their lowest reading since the election, "
+        "with the Farmers on 53."
+    ).claims
+    assert claim.content.text.startswith("the Liberals down to 21 percent")
+    assert claim.content.text.endswith("with the Farmers on 53")
+    shares = {(q.side, q.interval.low) for q in find_quantities(claim.content.text)}
+    assert shares == {("liberal", 21), ("farmer", 53)}
 
 
 @pytest.mark.parametrize(
