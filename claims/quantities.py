@@ -214,7 +214,7 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
 _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         "kill killed killing kills dead died die dies death deaths fatalities fatality perished "
-        "slain eliminated neutralised neutralized bodies toll".split(),
+        "slain eliminated neutralised neutralized bodies toll buried".split(),
         "killed",
     ),
     **dict.fromkeys("wounded wounding injured injuries injuring hurt".split(), "wounded"),
@@ -520,8 +520,11 @@ def find_quantities(
         hint = _aspect_in(ctx, 0, len(ctx))
     gathering = bool(context) and _GATHERING.search(context) is not None
     out: list[Quantity] = []
+    change: Quantity | None = None  # "grew by nine names, to 311": what the change counts
     for number in numbers:
         if _difference(toks, number):
+            if not number.percent:
+                change = _describe(toks, number, own_side, own_side_text, hint) or change
             continue
         currency = None if number.percent else _currency_after(toks, number)
         if currency is not None:
@@ -532,11 +535,12 @@ def find_quantities(
                 out.append(cost)
             continue
         q = _describe(toks, number, own_side, own_side_text, hint)
-        before = out[-1] if out else (antecedents[-1] if antecedents else None)
+        before = out[-1] if out else change or (antecedents[-1] if antecedents else None)
         if q is None and not number.percent and out:
             q = _elliptical_share(toks, number, out[-1])
         if q is None and not number.percent:
-            q = _elliptical(toks, number, before, gathering=gathering, near=bool(out))
+            near = bool(out) or change is not None
+            q = _elliptical(toks, number, before, gathering=gathering, near=near)
         elif q is not None and before is not None:
             q = _losses_of_kind(toks, number, q, before)
             if out:
@@ -555,7 +559,17 @@ def _difference(toks: list[_Tok], number: _Number) -> bool:
     """ "69, five more than it had admitted on Saturday": the five is how far two figures are
     apart, no count of its own."""
     after = [t.low for t in toks[number.last + 1 : number.last + 3]]
-    return len(after) == 2 and after[0] in COMPARATIVES and after[1] == "than"
+    if len(after) == 2 and after[0] in COMPARATIVES and after[1] == "than":
+        return True
+    # "the list grew by nine names in a week, to 311": the nine are how much it grew
+    before = [t.low for t in toks[max(0, number.first - 2) : number.first]]
+    return len(before) == 2 and before[1] == "by" and before[0] in _CHANGES
+
+
+_CHANGES = frozenset(
+    "grew grown rose risen increased fell fallen dropped decreased climbed jumped up down "
+    "raised cut lowered revised".split()
+)
 
 
 def _subset_of_previous(toks: list[_Tok], number: _Number) -> bool:
@@ -662,6 +676,10 @@ def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Qu
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
+def _is_number_word(low: str) -> bool:
+    return low[:1].isdigit() or all(w in NUMBER_WORDS for w in low.split("-"))
+
+
 _EMPHATIC_TAILS = frozenset({"not one more", "and not one more", "no more", "and no more"})
 """Words after a figure alone that only insist on it: "Nine hundred, and not one more"."""
 
@@ -686,8 +704,10 @@ def _elliptical(
     text; a figure from an earlier sentence is taken only after "the figure", "the number", "it"."""
     lo, hi = _clause(toks, number.first, number.last)
     nxt = toks[number.last + 1].low if number.last + 1 < len(toks) else "."
+    if _is_number_word(nxt):
+        hi = number.last + 1  # "to 311, thirty-six of them children": the next figure's words
     category, cat_at = _category_after(toks, number.last + 1, hi)
-    if category is None and nxt[:1].isalpha() and nxt not in _AFTER_BARE:
+    if category is None and nxt[:1].isalpha() and nxt not in _AFTER_BARE and hi > number.last + 1:
         return None  # "12 schools", "40 square kilometres": a thing of its own
     measure = _measure_near(toks, number, lo, hi)
     verb = next(
@@ -1331,6 +1351,13 @@ def _describe(
     ):
         measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
         category = "seats"  # a party's deputies are its seats
+    if (
+        measure is None
+        and 0 <= cat_at < len(toks)
+        and toks[cat_at].low == "names"
+        and any(t.low == "list" for t in toks[lo:hi])
+    ):
+        measure = "killed"  # "her list now ran to 302 names": a list of the dead, unqualified
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare

@@ -499,6 +499,7 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("none of the navy's men had been captured", "captured", "soldiers"),
         ("buses carrying 46 prisoners in each direction crossed the line", "returned", "people"),
         ("she retained the support of 45 deputies of her own", "held", "seats"),
+        ("the mayor's list now ran to 302 names, 35 of them children", "killed", "people"),
         ("her government counted 48 deputies of its own", "held", "seats"),
         ("41 prisoners were exchanged at the border", "returned", "people"),
         ("it holds 127 prisoners and none was offered for exchange", "captured", "people"),
@@ -1067,3 +1068,15 @@ def test_deputies_a_government_could_count_on_are_its_support_now_not_a_forecast
     assert (reid.quantities[0].measure, reid.quantities[0].category) == ("held", "seats")
     found = link(lang, reid)
     assert found is not None and found.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the mayor's list grew by nine names in a week, to 311, thirty-six of them children", 311),
+        ("the toll rose by 12 people to 40", 40),
+    ],
+)
+def test_how_much_a_count_grew_by_is_no_count_of_its_own(text: str, value: int) -> None:
+    (q,) = find_quantities(text)
+    assert q.interval.low == value and q.measure == "killed"
