@@ -1691,8 +1691,8 @@ def _strength(
                 s *= 0.75
             elif qa.side.startswith("!") or qb.side.startswith("!"):
                 s *= 0.85
-        if qa.measure == "count":
-            s *= 0.6
+        if qa.measure == "count" and qa.category != "votes":
+            s *= 0.6  # "40 schools": a count of what; "51 votes" already says what was counted
     s *= place
     pa, pb = _period_of(a, qa), _period_of(b, qb)
     if period != "same":

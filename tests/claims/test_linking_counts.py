@@ -1080,3 +1080,11 @@ def test_deputies_a_government_could_count_on_are_its_support_now_not_a_forecast
 def test_how_much_a_count_grew_by_is_no_count_of_its_own(text: str, value: int) -> None:
     (q,) = find_quantities(text)
     assert q.interval.low == value and q.measure == "killed"
+
+
+def test_two_counts_of_one_sittings_votes_can_contradict() -> None:
+    officer = facts("the minutes of the February 8 sitting recorded 51 votes", "Miro Sand", day(5))
+    greens = facts("the February 8 sitting had seen 47 votes, no more", "The Greens", day(5))
+    assert {q.category for q in officer.quantities + greens.quantities} == {"votes"}
+    found = link(officer, greens)
+    assert found is not None and found.kind == "contradiction"
