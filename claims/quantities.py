@@ -1696,6 +1696,9 @@ def _side_before(
     between = {t.low for t in toks[last + 1 : cat_at]} if run else set()
     if between & _TALLIES:
         return None, None  # "the World Health Organization's count of civilians": who counts
+    owner = run and (run[-1].low.endswith(("'s", "’s")) or "'s" in between or "’s" in between)
+    if owner and {t.low for t in toks[cat_at + 1 : cat_at + 3]} & _TALLIES:
+        return None, None  # "the WHO's civilian toll": who counts, not whose civilians
     if run and not between & {"the", "a", "an"}:
         # not "the World Health Organization raised the civilian toll": a body before another
         # noun phrase is who speaks, not whose people are counted

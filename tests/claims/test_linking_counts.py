@@ -1088,3 +1088,15 @@ def test_two_counts_of_one_sittings_votes_can_contradict() -> None:
     assert {q.category for q in officer.quantities + greens.quantities} == {"votes"}
     found = link(officer, greens)
     assert found is not None and found.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the World Health Organization's civilian toll rose to 209",
+        "The WHO's civilian toll stood at 216",
+    ],
+)
+def test_a_body_owning_a_toll_is_who_counts_not_whose_dead(text: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.category, q.side) == ("killed", "civilians", None)
