@@ -1582,9 +1582,17 @@ def _current(a: Period, b: Period) -> bool:
     only grows. Not when both claims borrow their place: too weak a tie for this guess."""
     return (
         not a.explicit
-        and (inferred_total(b) or since_it_began(b))
+        and (inferred_total(b) or since_it_began(b) or _long_running(b))
         and abs((a.end - b.end).days) <= RUNNING_SAME_DAYS
     )
+
+
+def _long_running(p: Period) -> bool:
+    """ "24 since January": a count that has run for weeks, as a toll has."""
+    return _since(p) and p.start is not None and (p.end - p.start).days >= LONG_RUNNING_DAYS
+
+
+LONG_RUNNING_DAYS = 14
 
 
 def _since(p: Period) -> bool:

@@ -1100,3 +1100,10 @@ def test_two_counts_of_one_sittings_votes_can_contradict() -> None:
 def test_a_body_owning_a_toll_is_who_counts_not_whose_dead(text: str) -> None:
     (q,) = find_quantities(text)
     assert (q.measure, q.category, q.side) == ("killed", "civilians", None)
+
+
+def test_an_undated_figure_and_a_count_running_for_weeks_told_together_are_one_count() -> None:
+    ministry = facts("ten people had died of dysentery in Brisk", "The Health Ministry", day(5))
+    doctors = facts("24 people had died of dysentery in Brisk since October", "Doctors", day(5))
+    found = link(ministry, doctors)
+    assert found is not None and found.kind == "contradiction"
