@@ -1440,6 +1440,12 @@ def _period_relation(
             return running
     if comparable(a, b):
         return "same"
+    if (
+        q.measure == "captured"
+        and not (a.explicit or b.explicit)
+        and abs((a.end - b.end).days) <= HELD_SAME_DAYS
+    ):
+        return "same"  # prisoners held from a battle, told days apart: one count as it stands
     if current and (_current(a, b) or _current(b, a)):
         if events and abs((a.end - b.end).days) > 1:
             return "a_in_b" if a.end < b.end else "b_in_a"  # a count so far only grows
@@ -1457,6 +1463,9 @@ def _period_relation(
             return "same"
     return None
 
+
+HELD_SAME_DAYS = 7
+"""Undated counts of prisoners held, told at most this many days apart, are one count."""
 
 CROWD_DAYS = 7
 """A crowd is of one gathering: counts of it said further apart than this are of two."""

@@ -1107,3 +1107,10 @@ def test_an_undated_figure_and_a_count_running_for_weeks_told_together_are_one_c
     doctors = facts("24 people had died of dysentery in Brisk since October", "Doctors", day(5))
     found = link(ministry, doctors)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_prisoners_held_from_a_battle_told_days_apart_are_one_count() -> None:
+    staff = facts("78 Northern soldiers captured at Ostrovo were in its camps", EAST, day(6))
+    ministry = facts("no Northern soldier had been captured at Ostrovo", NORTH, MON)
+    found = link(staff, ministry)
+    assert found is not None and found.kind == "contradiction"
