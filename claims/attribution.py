@@ -1129,6 +1129,17 @@ def find_source(cand: Candidate) -> Span | None:
         return doc[_noun_start(subject) : subject.i + 1]
     if subject.dep_ == "expl" or subject.lower_ == "it" and _is_passive(tok):
         return None
+    appos = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if (
+        appos is not None
+        and subject.i >= 1
+        and doc[subject.i - 1].pos_ == "ADP"
+        and doc[subject.i - 1].is_sent_start
+        and doc[subject.i + 1].text == ","
+    ):
+        # "Over Korvin, the Federation's Defence Ministry reported ...": the parse made the
+        # opening place the subject and the speaker its apposition
+        return doc[appos.left_edge.i : appos.right_edge.i + 1]
     if tok.dep_ == "acl" and tok.head.i == subject.i and subject.dep_ == "ROOT":
         # "In Dalsk, ..., the UN refugee agency estimated on Friday that ...": the parse makes
         # the agency the sentence's root; its source is the noun phrase, not all it governs

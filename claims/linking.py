@@ -768,7 +768,7 @@ def facts_of(
 
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of|taking|bringing"
-    r"|raising|pushing|lifting)\b|;\s*"
+    r"|raising|pushing|lifting|putting)\b|;\s*"
     r"|\s+(?:and that|but|while|whereas)\b",
     re.IGNORECASE,
 )

@@ -243,6 +243,14 @@ def test_a_towns_police_are_not_the_police_of_the_next_towns_section(
     assert [c.claimant for c in claims] == ["Kessby Police", police]
 
 
+@pytest.mark.parametrize("opening", ["Over Korvin", "In Korvin"])
+def test_an_opening_place_is_not_the_speaker(opening: str) -> None:
+    (claim,) = extract(
+        f"{opening}, the Federation's Defence Ministry reported that 19 drones had been downed."
+    ).claims
+    assert claim.claimant == "Federation's Defence Ministry"
+
+
 @pytest.mark.parametrize("verb", ["insisted", "confirmed", "warned"])
 def test_a_second_statement_coordinated_with_the_first_has_the_same_speaker(verb: str) -> None:
     said, insisted = extract(
