@@ -768,7 +768,7 @@ def facts_of(
 
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of|taking|bringing"
-    r"|raising|pushing|lifting|putting)\b|;\s*"
+    r"|raising|pushing|lifting|putting|for a total)\b|;\s*"
     r"|\s+(?:and that|but|while|whereas)\b",
     re.IGNORECASE,
 )
@@ -1701,7 +1701,7 @@ def _strength(
         if qa.category in ("support", "vote share") and (qa.side is None or qb.side is None):
             s *= 0.4  # a vote share without a party is no one's
     else:
-        if qa.category in _SIDED:
+        if qa.category in _SIDED and qb.category in _SIDED:  # either order, one strength
             if qa.side is None and qb.side is None:
                 s *= 0.6
             elif qa.side is None or qb.side is None:

@@ -1108,6 +1108,12 @@ def _number_at(
             value *= _SCALES[toks[i + 1].low]
             last = i + 1
         return last, value, None
+    tens, hyphen, unit = t.low.partition("-")
+    if hyphen and tens in _TENS and unit in _UNITS:
+        value = float(_TENS[tens] + _UNITS[unit])  # "Forty-eight prisoners", one token
+        if i + 1 < len(toks) and toks[i + 1].low in _SCALES:
+            return i + 1, value * _SCALES[toks[i + 1].low], None
+        return i, value, None
     if t.low not in _PHRASE_STARTS:
         return None  # most words begin no number: the phrase lists below are not tried
     for phrase, n, (low, high) in _VAGUE_PHRASES:
@@ -1617,7 +1623,8 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
 
 
 _EXCHANGE = re.compile(
-    r"\b(?:handed (?:over|back)|in each direction|exchanged|swapped|came home|come home)\b"
+    r"\b(?:handed (?:over|back)|in each direction|exchanged|swapped|came home|come home"
+    r"|(?:from|by) each (?:side|army))\b"
 )
 
 

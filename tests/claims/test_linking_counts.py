@@ -502,6 +502,7 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("the mayor's list now ran to 302 names, 35 of them children", "killed", "people"),
         ("her government counted 48 deputies of its own", "held", "seats"),
         ("41 prisoners were exchanged at the border", "returned", "people"),
+        ("Forty-eight prisoners from each army crossed the line at Varo", "returned", "people"),
         ("it holds 127 prisoners and none was offered for exchange", "captured", "people"),
     ],
 )
@@ -1114,4 +1115,14 @@ def test_prisoners_held_from_a_battle_told_days_apart_are_one_count() -> None:
     staff = facts("78 Northern soldiers captured at Ostrovo were in its camps", EAST, day(6))
     ministry = facts("no Northern soldier had been captured at Ostrovo", NORTH, MON)
     found = link(staff, ministry)
+    assert found is not None and found.kind == "contradiction"
+
+
+@pytest.mark.parametrize("first", [0, 1])
+def test_soldiers_and_people_returned_meet_whichever_was_told_first(first: int) -> None:
+    red_cross = facts(
+        "48 prisoners were handed over by each side at Varo", "The Red Cross", day(5 + first)
+    )
+    ministry = facts("51 of its soldiers had come home at Varo", "The ministry", day(6 - first))
+    found = link(red_cross, ministry)
     assert found is not None and found.kind == "contradiction"
