@@ -1440,6 +1440,8 @@ def _period_relation(
             return running
     if comparable(a, b):
         return "same"
+    if q.measure in ("voted for", "voted against") and _one_sitting(a, b):
+        return "same"
     if (
         q.measure == "captured"
         and not (a.explicit or b.explicit)
@@ -1567,6 +1569,19 @@ def _running_part(a: Period, b: Period) -> Relation | None:
             # the same days: what happened since a day is part of everything so far
             return rel  # type: ignore[return-value]
     return None
+
+
+def _one_sitting(a: Period, b: Period) -> bool:
+    """Votes counted at a sitting are told for weeks after it ("the 51 votes recorded", said on
+    Wednesday): unless both name days that differ, two counts within a month are of one
+    sitting's vote."""
+    dated = [p for p in (a, b) if p.explicit and not _WEEKDAY_ONLY.fullmatch(p.text or "")]
+    if len(dated) == 2:
+        return False  # both dated: `comparable` has judged them
+    return abs((a.end - b.end).days) <= VOTE_DAYS
+
+
+VOTE_DAYS = 30
 
 
 def _day_in_running(part: Period, whole: Period) -> bool:

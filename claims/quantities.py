@@ -889,7 +889,18 @@ def quantities_of(
             )
         out.append(described)
     out += [q for q in from_text if id(q) not in used]
-    return [q for q in out if _comparable_at_all(q)]
+    return [_as_vote(q, content) for q in out if _comparable_at_all(q)]
+
+
+def _as_vote(q: Quantity, content: str) -> Quantity:
+    """ "46 hands raised against the bill", "51 votes recorded": deputies voting, for unless
+    said against, whichever reading found the figure."""
+    if q.category != "votes" or q.measure != "count":
+        return q
+    at = content.find(q.text)
+    after = content[at : at + len(q.text) + 40] if at >= 0 else content
+    against = re.search(r"\b(?:against|opposed)\b", after) is not None
+    return replace(q, measure="voted against" if against else "voted for", category="deputies")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1364,6 +1375,10 @@ def _describe(
         and any(t.low == "list" for t in toks[lo:hi])
     ):
         measure = "killed"  # "her list now ran to 302 names": a list of the dead, unqualified
+    if category == "votes" and measure in (None, "count"):
+        # "the 51 votes recorded in the minutes": deputies voting, for unless said against
+        against = any(t.low in ("against", "opposed") for t in toks[lo:hi])
+        measure, category = ("voted against" if against else "voted for"), "deputies"
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare

@@ -1087,7 +1087,7 @@ def test_how_much_a_count_grew_by_is_no_count_of_its_own(text: str, value: int) 
 def test_two_counts_of_one_sittings_votes_can_contradict() -> None:
     officer = facts("the minutes of the February 8 sitting recorded 51 votes", "Miro Sand", day(5))
     greens = facts("the February 8 sitting had seen 47 votes, no more", "The Greens", day(5))
-    assert {q.category for q in officer.quantities + greens.quantities} == {"votes"}
+    assert {q.category for q in officer.quantities + greens.quantities} == {"deputies"}
     found = link(officer, greens)
     assert found is not None and found.kind == "contradiction"
 
@@ -1126,3 +1126,23 @@ def test_soldiers_and_people_returned_meet_whichever_was_told_first(first: int) 
     ministry = facts("51 of its soldiers had come home at Varo", "The ministry", day(6 - first))
     found = link(red_cross, ministry)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_a_sittings_votes_told_weeks_later_are_still_that_sittings() -> None:
+    officer = facts("the 51 votes recorded in the minutes still stood", "Miro Sand", day(20))
+    greens = facts("only 47 deputies had voted for the bill on Monday", "The Greens", MON)
+    assert [q.measure for q in officer.quantities] == ["voted for"]
+    found = link(officer, greens)
+    assert found is not None and found.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("their own count showed 46 votes against the bill", "voted against"),
+        ("the minutes recorded 51 votes", "voted for"),
+    ],
+)
+def test_votes_counted_are_deputies_voting(text: str, measure: str) -> None:
+    (q,) = facts(text, "The Greens").quantities
+    assert (q.measure, q.category) == (measure, "deputies")
