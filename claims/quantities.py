@@ -200,6 +200,9 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("falling ill", "ill"),
     ("came back", "returned"),
     ("coming back", "returned"),
+    ("faced charges", "charged"),
+    ("face charges", "charged"),
+    ("facing charges", "charged"),
     # prisoner exchanges: the men each side got back
     ("handed over", "returned"),
     ("handed back", "returned"),

@@ -502,6 +502,7 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("the mayor's list now ran to 302 names, 35 of them children", "killed", "people"),
         ("her government counted 48 deputies of its own", "held", "seats"),
         ("41 prisoners were exchanged at the border", "returned", "people"),
+        ("14 people now faced charges over the march", "charged", "people"),
         ("Forty-eight prisoners from each army crossed the line at Varo", "returned", "people"),
         ("it holds 127 prisoners and none was offered for exchange", "captured", "people"),
     ],
