@@ -32,6 +32,7 @@ from claims.canonical import (
     country_of_adjective,
 )
 from claims.model import ClaimantKind
+from claims.places import moved_on, place_key
 from claims.titles import (
     ROLE_HEADS,
     is_spokes,
@@ -864,13 +865,10 @@ class ClaimantResolver:
         police" named, then a section on Norrvik, where "police" are Norrvik's."""
         at, name = named
         towns = {w.lower() for w in name.split()} - {w.lower() for w in body.split()}
-        places_named = self._towns | {p.lower() for _, places in self._scenes for p in places}
+        places_named = self._towns | {place_key(p) for _, places in self._scenes for p in places}
         if not towns & places_named:
             return False  # "Eastern Federation General Staff": a side, not a town
-        return any(
-            at < scene < position and not towns & {p.lower() for p in places}
-            for scene, places in self._scenes
-        )
+        return moved_on(self._scenes, at, position, towns)
 
     def _full(self, person: str) -> str:
         """'Medvedev' → 'Dmitry Medvedev' when the article names him in full."""

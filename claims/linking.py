@@ -65,7 +65,7 @@ from claims.periods import (
     resolve,
     since_it_began,
 )
-from claims.places import AREAS, find_places, in_institution, place_key
+from claims.places import AREAS, find_places, in_institution, moved_on, place_key
 from claims.quantities import (
     ALL_SIDES,
     MEASURE_PARTS,
@@ -488,10 +488,7 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
             if side and key_side and side_key(side) != side_key(key_side):
                 continue  # "the Northern Defence Ministry" is never the Eastern one
             town = (set(key.split()) - set(raw.split())) & towns
-            if town and any(
-                at < scene < claim.sentence.start and not town & {place_key(p) for p in places}
-                for scene, places in scenes
-            ):
+            if town and moved_on(scenes, at, claim.sentence.start, town):
                 continue  # "Kessby police", then a section on Norrvik: its police are Norrvik's
             if raw in _FIRM_NOUNS:
                 # "the company" is the last business named before it ("Sorland Rail")
@@ -1582,6 +1579,8 @@ def _one_sitting(a: Period, b: Period) -> bool:
 
 
 VOTE_DAYS = 30
+"""Counts of a sitting's vote told at most this many days apart, one of them undated, are of one
+sitting."""
 
 
 def _day_in_running(part: Period, whole: Period) -> bool:
@@ -1617,6 +1616,8 @@ def _long_running(p: Period) -> bool:
 
 
 LONG_RUNNING_DAYS = 14
+"""A count since a day at least this long ago has run like a toll: an undated figure beside it
+is the same count as it stands."""
 
 
 def _since(p: Period) -> bool:

@@ -4,6 +4,7 @@ town of Lenne", "over Halden"), for when the engine's `Claim.places` is empty.""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 
 _ONE = r"(?:[A-Z][\w\-]*(?:['’]s)?)(?:[ \t]+(?:[A-Z][\w\-]*|de|del|al|el|upon))*"
 _NAME = r"(" + _ONE + r"(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+)" + _ONE + r")*)"
@@ -150,6 +151,18 @@ def in_institution(text: str, at: int) -> bool:
     """Whether the name at `at` is the town of a hospital ("died in hospital in Elmvik"): where
     someone was treated, not where the event happened."""
     return _IN_INSTITUTION.search(text, max(0, at - _INSTITUTION_REACH), at) is not None
+
+
+def moved_on(
+    scenes: Sequence[tuple[int, tuple[str, ...]]], since: int, until: int, towns: Collection[str]
+) -> bool:
+    """Whether the text turned to another place between two positions: a scene (a header
+    "NORRVIK", "In Norrvik, ...") that names none of `towns` (keys). "Kessby police", then a
+    section on Norrvik: the "police" there are Norrvik's."""
+    return any(
+        since < at < until and not {place_key(p) for p in places} & set(towns)
+        for at, places in scenes
+    )
 
 
 def place_key(name: str) -> str:

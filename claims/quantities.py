@@ -679,10 +679,6 @@ def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Qu
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
-def _is_number_word(low: str) -> bool:
-    return low[:1].isdigit() or all(w in NUMBER_WORDS for w in low.split("-"))
-
-
 _EMPHATIC_TAILS = frozenset({"not one more", "and not one more", "no more", "and no more"})
 """Words after a figure alone that only insist on it: "Nine hundred, and not one more"."""
 
@@ -707,7 +703,7 @@ def _elliptical(
     text; a figure from an earlier sentence is taken only after "the figure", "the number", "it"."""
     lo, hi = _clause(toks, number.first, number.last)
     nxt = toks[number.last + 1].low if number.last + 1 < len(toks) else "."
-    if _is_number_word(nxt):
+    if nxt[:1].isdigit() or _number_word(nxt):
         hi = number.last + 1  # "to 311, thirty-six of them children": the next figure's words
     category, cat_at = _category_after(toks, number.last + 1, hi)
     if category is None and nxt[:1].isalpha() and nxt not in _AFTER_BARE and hi > number.last + 1:
