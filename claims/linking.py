@@ -280,7 +280,7 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
         events = _events(claim.sentence.text)
         # "put the number at nearly 50,000" refers to the figures of the claim just before
         antecedents: tuple[Quantity, ...] = ()
-        if out and previous is not None and 0 <= claim.sentence.start - previous.sentence.end < 600:
+        if out and previous is not None and claim.sentence.start - previous.sentence.end < 600:
             antecedents = next((f.quantities for f in reversed(out[-3:]) if f.quantities), ())
         # "injured in the collision": the collision's place, though a paragraph on other news
         # came in between

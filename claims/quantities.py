@@ -716,7 +716,10 @@ def _elliptical(
         return None  # "the hospital had admitted 22 people" after a toll: its patients
     # "spoke of 'well over 45,000'": a figure alone refers to the count just before
     tail = [t.low for t in toks[number.last + 1 :] if t.low[:1].isalpha()]
-    bare = (not tail or " ".join(tail) in _EMPHATIC_TAILS) and all(
+    # '"Twenty-eight, and I am being generous,"': a figure that opens a quote and ends its
+    # phrase is the answer itself, whatever follows
+    answered = number.last + 1 < len(toks) and toks[number.last + 1].low in (",", ".", "!")
+    bare = (not tail or answered or " ".join(tail) in _EMPHATIC_TAILS) and all(
         t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]
     )
     anaphor = bare or any(t.low in _ANAPHORS for t in toks[lo : number.first])
@@ -1363,7 +1366,8 @@ def _describe(
     if category in _HELD or (
         category == "deputies"
         and measure in (None, "remaining")
-        and any(t.low in _HOLDS for t in toks[lo:hi])
+        # 'that 44 deputies "remain solidly with the prime minister"': past the quotation mark
+        and any(t.low in _HOLDS for t in toks[lo : hi + 3])
     ):
         measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
         category = "seats"  # a party's deputies are its seats

@@ -1147,3 +1147,17 @@ def test_a_sittings_votes_told_weeks_later_are_still_that_sittings() -> None:
 def test_votes_counted_are_deputies_voting(text: str, measure: str) -> None:
     (q,) = facts(text, "The Greens").quantities
     assert (q.measure, q.category) == (measure, "deputies")
+
+
+def test_a_figure_answered_alone_in_a_quote_counts_what_was_counted_before() -> None:
+    article = (
+        'Lang\'s spokesman said that 44 deputies "remain solidly with the prime minister". '
+        '"Twenty-eight, and I am being generous," Tomas Reid said. One of the coalition\'s own '
+        "whips, who asked not to be named, said the private tally had slipped to 41."
+    )
+    lang, reid = fact_of_article(article, "44"), fact_of_article(article, "Twenty-eight")
+    whips = fact_of_article(article, "41")
+    for told in (lang, reid, whips):
+        assert [(q.measure, q.category) for q in told.quantities] == [("held", "seats")]
+    found = link(lang, reid)
+    assert found is not None and found.kind == "contradiction"
