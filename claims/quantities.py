@@ -552,7 +552,7 @@ def find_quantities(
             continue  # "eleven patients had died, four of them children": the eleven's part
         if q is not None:
             out.append(q)
-    return out
+    return [_as_vote(q, text) for q in out]
 
 
 _DIFFERENCE = re.compile(r"\s+(?:" + "|".join(sorted(COMPARATIVES)) + r") than\b")
@@ -1378,10 +1378,6 @@ def _describe(
         and any(t.low == "list" for t in toks[lo:hi])
     ):
         measure = "killed"  # "her list now ran to 302 names": a list of the dead, unqualified
-    if category == "votes" and measure in (None, "count"):
-        # "the 51 votes recorded in the minutes": deputies voting, for unless said against
-        against = any(t.low in ("against", "opposed") for t in toks[lo:hi])
-        measure, category = ("voted against" if against else "voted for"), "deputies"
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare
