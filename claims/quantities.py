@@ -1363,11 +1363,14 @@ def _describe(
             category, cat_at = "people", -1
         else:
             return None
-    if category in _HELD or (
-        category == "deputies"
-        and measure in (None, "remaining")
-        # 'that 44 deputies "remain solidly with the prime minister"': past the quotation mark
-        and any(t.low in _HOLDS for t in toks[lo : hi + 3])
+    if (
+        category in _HELD
+        or (
+            category == "deputies"
+            and measure in (None, "remaining")
+            # 'that 44 deputies "remain solidly with the prime minister"': past the quotation mark
+            and any(t.low in _HOLDS for t in toks[lo : hi + 3])
+        )
     ):
         measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
         category = "seats"  # a party's deputies are its seats
