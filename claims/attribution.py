@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -261,8 +262,8 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
         if p < model.threshold:
             continue
         content = _trimmed_runs(doc, ids)
-        if not content:
-            continue
+        if not content or _ANONYMITY.fullmatch(" ".join(p.text for p in content).lower()):
+            continue  # "who asked not to be named": a condition of speaking, no claim
         found.append(
             Attribution(
                 content=content,
@@ -283,6 +284,11 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
     found += _according_to_opening(doc, found)
     kept = _subject_and_predicate(_best_per_content(found))
     return [_with_range_start(_before_next_speaker(a, kept)) for a in kept]
+
+
+_ANONYMITY = re.compile(
+    r"(?:that (?:he|she|they) )?not (?:to )?be (?:named|identified|quoted)(?: by name)?"
+)
 
 
 def _subject_and_predicate(found: list[Attribution]) -> list[Attribution]:

@@ -560,6 +560,13 @@ def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     assert extract("The family had the house on 12 acres.").claims == ()
 
 
+def test_asking_not_to_be_named_is_no_claim() -> None:
+    claims = extract(
+        "One of the whips, who asked not to be named, said the tally had slipped to 41."
+    ).claims
+    assert [c.content.text for c in claims] == ["the tally had slipped to 41"]
+
+
 def test_a_poll_that_found_a_party_down_to_a_share_claims_every_share() -> None:
     (claim,) = extract(
         "Polara found the Liberals down to 21 percent, their lowest reading since the election, "
