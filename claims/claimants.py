@@ -17,6 +17,7 @@ people at once ("Obama and Clinton") are a group.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -108,6 +109,7 @@ DETERMINERS = frozenset(
 _SPLIT = frozenset({",", "—", "–", "(", ")", ";"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
 
+_RELATIVE_TAIL = re.compile(r",\s*(?:who|which|whose|whom)\b")
 T = TypeVar("T")
 COUNTRY_KEY = " country"  # not a word: countries filed for "the country" to find
 MentionKind = Literal[
@@ -771,7 +773,9 @@ class ClaimantResolver:
         full = self._full(m.text)
         if full != m.text:  # a surname the recogniser did not take for a person
             return self._person(replace(m, kind="person", person=m.text))
-        return Claimant(canonical_name(m.text), "organization" if m.head in ORG_HEADS else "person")
+        # "One of the whips, who asked not to be named": the relative clause is no part of it
+        text = _RELATIVE_TAIL.split(m.text, maxsplit=1)[0]
+        return Claimant(canonical_name(text), "organization" if m.head in ORG_HEADS else "person")
 
     def _person(self, m: Mention) -> Claimant:
         assert m.person is not None

@@ -565,6 +565,7 @@ def test_asking_not_to_be_named_is_no_claim() -> None:
         "One of the whips, who asked not to be named, said the tally had slipped to 41."
     ).claims
     assert [c.content.text for c in claims] == ["the tally had slipped to 41"]
+    assert claims[0].claimant == "One of the whips"  # not the relative clause with it
 
 
 def test_a_poll_that_found_a_party_down_to_a_share_claims_every_share() -> None:
