@@ -560,6 +560,13 @@ def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     assert extract("The family had the house on 12 acres.").claims == ()
 
 
+@pytest.mark.parametrize("verb", ["said", "insisted", "added"])
+def test_a_statement_set_into_the_clause_it_reports_claims_it(verb: str) -> None:
+    (claim,) = extract(f"The government, she {verb}, has 50 deputies.").claims
+    assert claim.source is not None and claim.source.text == "she"
+    assert claim.content.text.endswith("has 50 deputies")
+
+
 def test_asking_not_to_be_named_is_no_claim() -> None:
     claims = extract(
         "One of the whips, who asked not to be named, said the tally had slipped to 41."
