@@ -226,8 +226,8 @@ def _quote_candidates(
         if child.dep_ in ("aux", "neg", "advmod"):
             skip.update(_subtree_ids(child))
     i = tok.i
-    while i > 0 and (i - 1 in skip or _is_filler(doc[i - 1])):
-        i -= 1
+    while i > 0 and (i - 1 in skip or _is_filler(doc[i - 1]) and doc[i - 1].text not in ".!?"):
+        i -= 1  # '"...," he said'; not '"...". Reid, who ..., reckoned': a sentence between
     q = next((by_end[j] for j in range(i, tok.i + 1) if j in by_end), None)
     if q is not None and not skip.intersection(range(q.start, q.end)):
         yield Candidate(tok, "quote:before", doc[q.start], up=False)

@@ -567,6 +567,15 @@ def test_a_statement_set_into_the_clause_it_reports_claims_it(verb: str) -> None
     assert claim.content.text.endswith("has 50 deputies")
 
 
+def test_a_quote_ending_its_sentence_is_not_the_next_sentences_speakers() -> None:
+    claims = extract(
+        'Lang was defiant: "We have 50 deputies and a few friends". Tomas Reid, the Green '
+        "leader, reckoned the coalition was now down to 39."
+    ).claims
+    assert all(c.claimant != "Tomas Reid" for c in claims if "50" in c.content.text)
+    assert any(c.claimant == "Tomas Reid" and "39" in c.content.text for c in claims)
+
+
 def test_asking_not_to_be_named_is_no_claim() -> None:
     claims = extract(
         "One of the whips, who asked not to be named, said the tally had slipped to 41."
