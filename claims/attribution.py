@@ -262,7 +262,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
         if p < model.threshold and not _inserted_statement(cand):
             continue
         content = _trimmed_runs(doc, ids)
-        if not content or _ANONYMITY.fullmatch(" ".join(p.text for p in content).lower()):
+        if not content or _ANONYMITY.fullmatch(" ".join(r.text for r in content).lower()):
             continue  # "who asked not to be named": a condition of speaking, no claim
         found.append(
             Attribution(
