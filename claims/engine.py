@@ -25,7 +25,7 @@ from claims.hedges import is_hedged
 from claims.language import detect_language
 from claims.model import Claim, Extraction, Span
 from claims.nlp import load_pipeline
-from claims.places import find_places
+from claims.places import find_places, with_dateline
 
 MAX_CHARS = 1_000_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -128,9 +128,9 @@ class _ArticleBuilder:
     def finish(self) -> Extraction:
         self.pending.sort(key=lambda p: (p[0].content.start, p[0].content.end))
         dateline = find_dateline(self.text)
-        # where the story was filed is a place too: "Kessby police" are a town's
-        filed = [(0, (dateline,))] if dateline else []
-        claimants = self.resolver.resolve([m for _, m in self.pending], filed + self.scenes)
+        claimants = self.resolver.resolve(
+            [m for _, m in self.pending], with_dateline(self.scenes, dateline)
+        )
         claims = []
         for (claim, mention), claimant in zip(self.pending, claimants, strict=True):
             anonymous = claimant.kind == "anonymous"

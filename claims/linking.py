@@ -65,7 +65,14 @@ from claims.periods import (
     resolve,
     since_it_began,
 )
-from claims.places import AREAS, find_places, in_institution, moved_on, place_key
+from claims.places import (
+    AREAS,
+    find_places,
+    in_institution,
+    moved_on,
+    place_key,
+    with_dateline,
+)
 from claims.quantities import (
     ALL_SIDES,
     MEASURE_PARTS,
@@ -385,9 +392,8 @@ def _earlier_figures_time(content: str, expression: str) -> bool:
 
 _SINCE_EVENT = re.compile(r"^since the ", re.IGNORECASE)
 """A count since an event ("since the first cases were reported"): the count's own time."""
-_WEEKDAY_ONLY = re.compile(
-    r"(?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE
-)
+_DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY_ONLY = re.compile(r"(?:on |last )?" + _DAY_NAME, re.IGNORECASE)
 _SAME_PERIOD = re.compile(
     r"\b(?:in|over|during|for|within) (?:the|that) same (?:period|time|days?|weeks?|months?"
     r"|stretch|span|timeframe|interval)\b"
@@ -451,9 +457,7 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
     "the Eastern Federation's General Staff"; "the ministry" is the ministry last named."""
     out: list[tuple[str | None, str | None]] = []
     seen: list[tuple[str, str, str | None, int]] = []  # (as named, resolved, side, where)
-    scenes: list[tuple[int, tuple[str, ...]]] = list(extraction.scenes)
-    if extraction.dateline:
-        scenes.insert(0, (0, (extraction.dateline,)))
+    scenes = with_dateline(extraction.scenes, extraction.dateline)
     towns = {place_key(p) for _, places in scenes for p in places}
     # filed from a capital: its "Defence Ministry", named without a side, is that country's
     home = country_name(extraction.dateline) if extraction.dateline else None
@@ -783,17 +787,28 @@ def _own_times(quantities: list[Quantity], content: str, period: Period) -> list
     if len(breaks) == 2:
         return quantities
     out = []
-    for q in quantities:
-        at = content.find(q.text)
-        if at < 0:
-            out.append(q)
-            continue
-        lo = max(b for b in breaks if b <= at)
-        hi = min(b for b in breaks if b > at)
-        own = find_when(content[lo:hi])
+    for q, n in zip(quantities, _piece_of_each(quantities, content, breaks), strict=True):
+        own = find_when(content[breaks[n] : breaks[n + 1]]) if n is not None else None
         if own and own != period.text and resolve(own, period.end).explicit:
             q = replace(q, when=own)
         out.append(q)
+    return out
+
+
+def _piece_of_each(
+    quantities: Sequence[Quantity], content: str, breaks: list[int]
+) -> list[int | None]:
+    """The piece of `content` (between consecutive `breaks`) each figure stands in, in text
+    order; None for a figure not found in it."""
+    out: list[int | None] = []
+    cursor = 0
+    for q in quantities:
+        at = content.find(q.text, cursor)
+        if at < 0:
+            out.append(None)
+            continue
+        cursor = at
+        out.append(max(i for i, b in enumerate(breaks[:-1]) if b <= at))
     return out
 
 
@@ -813,17 +828,10 @@ def _own_places(quantities: list[Quantity], content: str, known: Collection[str]
     places = [frozenset(place_key(p) for p in _places_in(item, known)) for item in items]
     if len({p for p in places if p}) < 2:
         return quantities
-    out = []
-    cursor = 0
-    for q in quantities:
-        at = content.find(q.text, cursor)
-        if at < 0:
-            out.append(q)
-            continue
-        cursor = at
-        n = max(i for i, b in enumerate(breaks[:-1]) if b <= at)
-        out.append(replace(q, where=tuple(sorted(places[n]))) if places[n] else q)
-    return out
+    return [
+        replace(q, where=tuple(sorted(places[n]))) if n is not None and places[n] else q
+        for q, n in zip(quantities, _piece_of_each(quantities, content, breaks), strict=True)
+    ]
 
 
 def _period_of(f: ClaimFacts, q: Quantity) -> Period:
@@ -1485,10 +1493,7 @@ def _disasters_day(quantities: Sequence[Quantity], content: str, period: Period)
     return at >= 0 and _DISASTER_AFTER.match(content, at + len(period.text)) is not None
 
 
-_POSSESSIVE_DAY = re.compile(
-    r"(?:last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s",
-    re.IGNORECASE,
-)
+_POSSESSIVE_DAY = re.compile(r"(?:last |this )?" + _DAY_NAME + r"['’]s", re.IGNORECASE)
 _DISASTER_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISASTERS}|burst|breach)\b")
 
 

@@ -153,6 +153,14 @@ def in_institution(text: str, at: int) -> bool:
     return _IN_INSTITUTION.search(text, max(0, at - _INSTITUTION_REACH), at) is not None
 
 
+def with_dateline(
+    scenes: Sequence[tuple[int, tuple[str, ...]]], dateline: str | None
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The article's scenes, the place it was filed from first: "Kessby police" in a story
+    filed from Kessby are a town's."""
+    return [(0, (dateline,)), *scenes] if dateline else list(scenes)
+
+
 def moved_on(
     scenes: Sequence[tuple[int, tuple[str, ...]]], since: int, until: int, towns: Collection[str]
 ) -> bool:
