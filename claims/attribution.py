@@ -36,6 +36,7 @@ from claims.quotes import (
     quotations,
     quote_at,
 )
+from claims.reparse import mend_reported_speech
 
 CUE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "PROPN"})
 CHILD_DEPS = frozenset({"ccomp", "dobj", "xcomp", "advcl", "acl", "nsubjpass", "oprd", "relcl"})
@@ -249,6 +250,7 @@ def _is_filler(tok: Token) -> bool:
 
 def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attribution]:
     model = model or default_model()
+    mend_reported_speech(doc)
     quotes = quotations(doc)
     found: list[Attribution] = []
     for cand in candidates(doc, quotes):
