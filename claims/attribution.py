@@ -391,6 +391,8 @@ REVISE_VERBS = frozenset(
 )
 """Verbs of a body changing its own figure: "the ministry raised its count of dead to 27"."""
 KEEP_VERBS = frozenset({"keep", "hold", "leave", "maintain"})
+AS_VERBS = frozenset({"give", "list", "report", "record", "confirm", "cite"})
+"""Verbs that give a figure after "as": "gave its own losses in the battle as 203"."""
 """Verbs of a body standing by its figure: "the service kept its own toll at six dead"."""
 _FIGURE_NOUNS = frozenset(
     {"number", "figure", "toll", "total", "forecast", "projection", "list", "range"}
@@ -418,24 +420,30 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         shares = lemma in SURVEY_VERBS  # "found Unity on 27 percent"
         if shares:
             lemma = "put"  # read as "put Unity on 27 percent", for a share only (below)
-        if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS | KEEP_VERBS:
+        if lemma not in ESTIMATE_VERBS | REVISE_VERBS | CARRY_VERBS | KEEP_VERBS | AS_VERBS:
             continue
         if tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
         if obj is None:
             continue
-        if lemma not in ESTIMATE_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
+        if lemma not in ESTIMATE_VERBS | AS_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
             continue  # "raised prices to 40 euros" reports a deed, not a figure
         owner = _toll_owner(tok, obj)
-        if lemma not in ESTIMATE_VERBS and owner is None:
+        if lemma not in ESTIMATE_VERBS | AS_VERBS and owner is None:
             if lemma in CARRY_VERBS or not any(c.dep_ == "nsubj" for c in tok.children):
                 continue  # "the toll was raised to 27", "bringing the toll to 19": nobody named
         if owner is not None and obj.i in covered:
             continue  # "..., bringing its toll to 23, the company said": the speaker's claim
         # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
         preps: tuple[str, ...] = (
-            ("at", "on") if lemma in ESTIMATE_VERBS else ("at",) if lemma in KEEP_VERBS else ("to",)
+            ("at", "on")
+            if lemma in ESTIMATE_VERBS
+            else ("at",)
+            if lemma in KEEP_VERBS
+            else ("as",)
+            if lemma in AS_VERBS
+            else ("to",)
         )
         if shares:
             preps = ("at", "on", "to")  # "found Unity down to 21 percent"
@@ -454,6 +462,16 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         ]
         if shares:
             given.sort(key=lambda p: p.i)  # the first share told, whatever its preposition
+        if not given and lemma in AS_VERBS:
+            # "gave its losses as 203 killed and wounded": the parse makes "as 203 killed" a
+            # clause of its own
+            given = [
+                c
+                for c in tok.rights
+                if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                and any(x.like_num for x in c.subtree)
+            ]
         figure = given[0] if given else None
         if figure is None or (shares and not _is_share(figure)):
             continue
@@ -461,7 +479,7 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             # "found Unity on 27 percent and the Greens on 47": every party's share
             figure = max(given, key=lambda p: p.right_edge.i)
         # "raised to 27 the number charged over ...": the figure may come before the object
-        first = min(obj.left_edge.i, figure.head.i)
+        first = min(obj.left_edge.i, figure.head.i if figure.dep_ == "pobj" else figure.left_edge.i)
         if owner is not None:
             first = max(first, owner.end)
         content = _trim(doc, doc[first : max(obj.right_edge.i, figure.right_edge.i) + 1])

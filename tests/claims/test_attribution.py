@@ -549,6 +549,26 @@ def test_a_body_keeping_its_figure_claims_it() -> None:
     assert extract("The bank kept interest rates at 4 percent.").claims == ()
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The port authority gave the number of crew rescued as 14.",
+            "the number of crew rescued as 14",
+        ),
+        (
+            "Berg gave the regiment's own losses in the attack as 86 killed and wounded.",
+            "the regiment's own losses in the attack as 86 killed and wounded",
+        ),
+    ],
+)
+def test_a_figure_given_as_a_number_is_claimed_with_what_it_counts(text: str, content: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.content.text == content
+    assert claim.cue.text == "gave"
+    assert extract("The hospital listed the patient as stable.").claims == ()
+
+
 def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     polara, meridian = extract(
         "Polara had the party on 30 percent and the Liberals on 45. Meridian put the Farmers "
