@@ -51,8 +51,18 @@ def bare_count(text: str) -> bool:
 AGE_HOLDERS = frozenset(
     "boy girl man woman child baby infant son daughter pensioner teenager toddler".split()
 )
+_AGE_GROUPS = frozenset(
+    "boys girls men women children babies infants pensioners teenagers toddlers people".split()
+)
 
 
 def is_age_of(before: list[str]) -> bool:
-    """ "a boy of six": the two words before a number make it an age, not a count."""
-    return len(before) == 2 and before[1] == "of" and before[0] in AGE_HOLDERS
+    """ "a boy of six", "children under five", "a man aged 45": the words before a number make
+    it an age, not a count."""
+    if before[-1:] == ["aged"]:
+        return True
+    if len(before) != 2:
+        return False
+    return (before[1] == "of" and before[0] in AGE_HOLDERS) or (
+        before[1] in ("under", "over") and before[0] in _AGE_GROUPS
+    )

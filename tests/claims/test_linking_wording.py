@@ -54,6 +54,18 @@ def test_a_list_of_names_of_the_dead_is_a_count_of_the_dead_and_its_latest_has_i
     assert kind_of(article, 0, 1) == "contradiction"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine patients had died, four of them children under five.",
+        "A man aged 45 was killed when the roof fell.",
+        "People over 80 were evacuated first.",
+    ],
+)
+def test_ages_are_not_counts(text: str) -> None:
+    assert {q.interval.high for q in find_quantities(text)} <= {9.0}
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
