@@ -430,9 +430,12 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if lemma not in ESTIMATE_VERBS | AS_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
             continue  # "raised prices to 40 euros" reports a deed, not a figure
         owner = _toll_owner(tok, obj)
+        said = None
         if lemma not in ESTIMATE_VERBS | AS_VERBS and owner is None:
             if lemma in CARRY_VERBS or not any(c.dep_ == "nsubj" for c in tok.children):
-                continue  # "the toll was raised to 27", "bringing the toll to 19": nobody named
+                said = _statement_carried(tok, found)
+                if said is None:
+                    continue  # "the toll was raised to 27", "bringing the toll to 19": nobody
         if owner is not None and obj.i in covered:
             continue  # "..., bringing its toll to 23, the company said": the speaker's claim
         # "put the toll at 45"; "put Unity on 36 percent", but not "on December 22"
@@ -488,8 +491,19 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         cand = Candidate(tok, obj.dep_, obj, up=False)
         source = find_source(cand) if owner is None else _without_case(owner)
         cue = (doc[tok.i : tok.i + 1],)
+        if said is not None:
+            source, cue = said.source, said.cue
         out.append(Attribution((content,), "indirect", source, cue, 1.0))
     return out
+
+
+def _statement_carried(verb: Token, found: list[Attribution]) -> Attribution | None:
+    """ "..., the ambulance service said, bringing the number of dead to ten": the figure the
+    event carries is the speaker's too, told after the cue as a clause of its own."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i > verb.i or head.lemma_.lower() not in STATEMENT_LEMMAS:
+        return None
+    return next((a for a in found if a.source is not None and head.i in _cue_ids(a)), None)
 
 
 CARRY_VERBS = frozenset({"bring", "take", "push", "lift"})

@@ -965,7 +965,7 @@ _TITLES = frozenset(
     "mr mrs ms dr col colonel lt lieutenant maj major capt captain sgt sergeant gen "
     "spokesman spokeswoman spokesperson press secretary official head chief deputy "
     "the a an of for".split()
-)
+) | {"regional"}  # "the regional ambulance service" is the country's ambulance service
 _INSTITUTIONS = frozenset(
     "ministry staff army government commission office party agency police council committee "
     "forces military command service services headquarters bank alliance institute pulse "

@@ -569,6 +569,19 @@ def test_a_figure_given_as_a_number_is_claimed_with_what_it_counts(text: str, co
     assert extract("The hospital listed the patient as stable.").claims == ()
 
 
+def test_a_figure_carried_after_the_cue_is_the_speakers_claim_too() -> None:
+    died, carried = extract(
+        "A woman hurt in the fire died in hospital on Friday, the coast guard said, bringing "
+        "the number of dead to seven."
+    ).claims
+    assert died.content.text == "A woman hurt in the fire died in hospital on Friday"
+    assert carried.content.text == "the number of dead to seven"
+    assert carried.source is not None and carried.source.text == "the coast guard"
+    assert carried.cue is not None and carried.cue.text == "said"
+    # with no speaker the event alone carries the figure: nobody claims it
+    assert extract("The storm moved east, bringing the number of dead to seven.").claims == ()
+
+
 def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     polara, meridian = extract(
         "Polara had the party on 30 percent and the Liberals on 45. Meridian put the Farmers "

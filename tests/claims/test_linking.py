@@ -339,6 +339,7 @@ def test_places_are_read_from_place_words(text: str, places: tuple[str, ...]) ->
         ("The Northern Republic's Defence Ministry", "the Northern Defence Ministry", True),
         ("The mayor of Lenne, Marta Kovac,", "Kovac", True),
         ("the commission", "The Central Electoral Commission", True),
+        ("the regional ambulance service", "Varland's ambulance service", True),
         ("Civic Pulse", "Meridian Research", False),
         ("The Eastern Federation's General Staff", "The Northern Defence Ministry", False),
         ("He", "He", False),  # an unresolved pronoun is nobody in particular
