@@ -1355,6 +1355,9 @@ def _describe(
         return Quantity(
             measure, "soldiers", side, number.interval, number.text, side_text, forecast
         )
+    if category is None and measure is not None:
+        # "raised the number of Aldorians among the dead to six": a part of the dead
+        category, cat_at = _named_among(toks, lo, hi)
     if category is None:
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
@@ -1511,6 +1514,16 @@ def _quoted_complement(toks: list[_Tok], j: int) -> bool:
 
 
 _COPULAS = frozenset("was is were are be at to of on".split())
+
+
+def _named_among(toks: list[_Tok], lo: int, hi: int) -> tuple[str | None, int]:
+    """ "the number of Aldorians among the dead": people named by a word of their own (a
+    nationality), counted among all the dead, never merged with them."""
+    for j in range(lo, hi - 1):
+        t = toks[j]
+        if toks[j + 1].low == "among" and t.text[:1].isupper() and t.low.endswith("s"):
+            return t.low, j
+    return None, -1
 
 
 def _category_after(toks: list[_Tok], i: int, hi: int) -> tuple[str | None, int]:

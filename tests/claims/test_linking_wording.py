@@ -66,6 +66,13 @@ def test_ages_are_not_counts(text: str) -> None:
     assert {q.interval.high for q in find_quantities(text)} <= {9.0}
 
 
+def test_people_named_among_the_dead_are_a_count_of_their_own() -> None:
+    (part,) = find_quantities("raised the number of Varlanders among the dead to six")
+    assert (part.measure, part.category, part.interval.low) == ("killed", "varlanders", 6)
+    (whole,) = find_quantities("raised the number of dead to ten")
+    assert whole.category == "people"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
