@@ -284,6 +284,8 @@ def _counted_noun(first: Token, last: Token) -> tuple[Token | None, bool]:
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj, True
     noun = last
+    if noun.dep_ == "nummod" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        return None, False  # "and the Red Cross 229": the name says who, not what is counted
     while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head.i != noun.i:
         noun = noun.head
         if noun.pos_ in ("NOUN", "PROPN"):

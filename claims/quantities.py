@@ -43,12 +43,12 @@ class Interval:
 
     def rounding(self, percent: bool = False) -> float:
         """How far a figure may be off by rounding: a point for percentages, none for a small
-        exact count (31 downed do not fit in 30 lost) or one not rounded (143 aboard is not
-        146), else 5% and at least one."""
+        exact count (31 downed do not fit in 30 lost) or one not rounded to a fifty (143 aboard
+        is not 146, 220 counted dead are not 229), else 5% and at least one."""
         if percent:
             return 1.0
         if not math.isfinite(self.high) or (
-            self.low == self.high and (self.high < 100 or self.high % 10)
+            self.low == self.high and (self.high < 100 or self.high % 50)
         ):
             return 0.0
         return max(1.0, 0.05 * self.high)
@@ -834,7 +834,12 @@ def quantities_of(
         context=context,
         antecedents=before,
     )
-    if at >= 0 and any(c.isdigit() for c in content) and all(q.side is None for q in from_text):
+    if (
+        at >= 0
+        and any(c.isdigit() for c in content)
+        and any(c.isalpha() for c in content)  # "and the Red Cross 229": the figure alone
+        and all(q.side is None for q in from_text)
+    ):
         # the engine cut the content short ("the ministry said the number of soldiers killed
         # ... was now close to 1,700" read as "was now close to 1,700", "Northern losses ...
         # had passed 640 dead" as "had passed 640 dead"): read the figure in its whole sentence

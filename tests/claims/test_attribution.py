@@ -582,6 +582,36 @@ def test_a_figure_carried_after_the_cue_is_the_speakers_claim_too() -> None:
     assert extract("The storm moved east, bringing the number of dead to seven.").claims == ()
 
 
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "In the port, the coast guard counted 48 people killed since Sunday, and the Red "
+            "Crescent 61.",
+            ("the coast guard", "48 people killed since Sunday"),
+            ("the Red Crescent", "61"),
+        ),
+        (
+            "Police put the toll at 12 and the fire service at 14.",
+            ("Police", "the toll at 12"),
+            ("the fire service", "14"),
+        ),
+    ],
+)
+def test_a_second_body_with_its_verb_left_out_claims_its_own_figure(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    claims = extract(text).claims
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [
+        first,
+        second,
+    ]
+    assert claims[0].cue is not None and claims[1].cue is not None
+    assert claims[1].cue.text == claims[0].cue.text
+    # a second thing counted is no second body
+    assert len(extract("The ministry counted 40 drones and 12 missiles.").claims) == 1
+
+
 def test_a_poll_that_had_parties_on_shares_claims_them_all() -> None:
     polara, meridian = extract(
         "Polara had the party on 30 percent and the Liberals on 45. Meridian put the Farmers "

@@ -73,6 +73,18 @@ def test_people_named_among_the_dead_are_a_count_of_their_own() -> None:
     assert whole.category == "people"
 
 
+def test_a_figure_with_its_verb_left_out_counts_what_the_first_one_counts() -> None:
+    article = (
+        "In the port, the coast guard counted 48 people killed since Sunday, and the Red "
+        "Crescent 61."
+    )
+    guard, crescent = facts_of_article(extract(article), MON)
+    (q,) = crescent.quantities
+    assert (q.measure, q.side, q.interval.low) == ("killed", None, 61)
+    assert crescent.period == guard.period
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
@@ -599,6 +611,7 @@ def test_a_side_left_out_of_a_cut_content_is_read_in_the_sentence() -> None:
 
 def test_a_count_that_is_not_rounded_has_no_rounding() -> None:
     assert Interval(212, 212).disagrees(Interval(215, 215))  # a count, not an estimate
+    assert Interval(220, 220).disagrees(Interval(229, 229))  # ten dead are counted, not rounded
     assert not Interval(1200, 1200).disagrees(Interval(1230, 1230))  # round: about 1,200
 
 
