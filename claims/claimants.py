@@ -844,8 +844,12 @@ class ClaimantResolver:
             self._body_index.add(word, position, claimant)
         if country_name(name) is not None:
             self._body_index.add(COUNTRY_KEY, position, claimant)
-        for k in range(1, len(words)):
-            bisect.insort(self._suffixes.setdefault(" ".join(words[k:]), []), (position, name))
+        shorts = {" ".join(words[k:]) for k in range(1, len(words))}
+        head, of, _ = name.partition(" of ")
+        if of and (short := claimant_key(head)) and short != key:
+            shorts.add(short)  # "the committee" is the "Committee of Soldiers' Mothers"
+        for short in shorts:
+            bisect.insort(self._suffixes.setdefault(short, []), (position, name))
         self.bodies.append((position, name))
 
     def _add_role(self, position: int, claimant: Claimant, country: str | None) -> None:
@@ -934,6 +938,15 @@ class ClaimantResolver:
                     (p for p, (b, _) in self.spokes.items() if b == body.name and " " in p), None
                 )
                 return Claimant(body.name, body.kind, role=role, speaker=speaker)
+        if m.country is None and m.text.lower().startswith(("a ", "an ")):
+            # "..., a spokeswoman said": someone not named before, for the body last named
+            body = self._pronouns.nearest(
+                "body", m.position, lambda c: c.name is not None, after=False
+            )
+            if body is not None and body[1].name is not None:
+                name = self._full_body(body[1].name, body[0] + 1)  # "the committee": its name
+                return Claimant(name, body[1].kind, role=role)
+            return Claimant(None, "person", role=role)
         wanted = claimant_key(adjective(m.country)) if m.country else None
 
         def fits(c: Claimant) -> bool:

@@ -270,3 +270,19 @@ def test_they_are_the_people_the_sentence_is_about_after_the_last_body() -> None
     ).claims
     assert ministry.claimant == "Health Ministry"
     assert (doctors.claimant, doctors.claimant_kind) == ("doctors", "group")
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_body_last_named_not_an_earlier_spokesman() -> None:
+    claims = extract(
+        "The army's losses had reached 40, spokesman Ivan Roth told reporters. The Association "
+        "of Pit Widows said 300 women had marched. The association also disputed the army's "
+        "count. "
+        "Its members had collected 90 names of missing men, a spokeswoman said."
+    ).claims
+    assert [c.claimant for c in claims] == [
+        "Ivan Roth",
+        "Association of Pit Widows",
+        "Association of Pit Widows",
+        "Association of Pit Widows",
+    ]
+    assert claims[-1].claimant_role == "spokeswoman"
