@@ -1235,6 +1235,9 @@ def find_source(cand: Candidate) -> Span | None:
         # "Over Korvin, the Federation's Defence Ministry reported ...": the parse made the
         # opening place the subject and the speaker its apposition
         return doc[appos.left_edge.i : appos.right_edge.i + 1]
+    named = _named_after_a_list(subject)
+    if named is not None:
+        return doc[named.left_edge.i : named.right_edge.i + 1]
     if tok.dep_ == "acl" and tok.head.i == subject.i and subject.dep_ == "ROOT":
         # "In Dalsk, ..., the UN refugee agency estimated on Friday that ...": the parse makes
         # the agency the sentence's root; its source is the noun phrase, not all it governs
@@ -1242,6 +1245,24 @@ def find_source(cand: Candidate) -> Span | None:
     return _after_dateline(
         _within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok)
     )
+
+
+def _named_after_a_list(subject: Token) -> Token | None:
+    """ "..., killing two people, the night baker and his son, Governor Ivo Stan said": the parse
+    coordinates the speaker with the dead listed before; the speaker is the name set off by a
+    comma alone after a list of common nouns."""
+    if subject.ent_type_ or subject.pos_ == "PRON":
+        return None
+    rights = [c for c in subject.rights if c.dep_ in ("conj", "appos")]
+    if len(rights) < 2 or not any(c.dep_ == "cc" for c in subject.children):
+        return None  # the parse makes the name a third conjunct or an apposition
+    last = rights[-1]
+    before = subject.doc[last.left_edge.i - 1]
+    if before.text != "," or last.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    if any(c.ent_type_ in ("PERSON", "ORG") for c in rights[:-1]):
+        return None  # "Smith, Jones, Brown": a list of speakers
+    return last
 
 
 _DATELINE_TOKENS = 14

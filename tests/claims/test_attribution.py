@@ -777,3 +777,13 @@ def test_a_clause_after_a_semicolon_with_its_own_speaker_is_not_the_first_claim(
     ).claims
     assert operator.content.text == "about 90 guests had been inside"
     assert police.content.text == "the number at more than 150"
+
+
+def test_a_speaker_named_after_a_list_of_the_dead_is_the_speaker_alone() -> None:
+    (claim,) = extract(
+        "A shell hit a farmhouse near Orvik before dawn on Monday, killing two people, the "
+        "farmer and his wife, Governor Lena Moss said."
+    ).claims
+    assert claim.source is not None and claim.source.text == "Governor Lena Moss"
+    (both,) = extract("The ministry and the army said 12 soldiers died.").claims
+    assert both.source is not None and both.source.text == "The ministry and the army"
