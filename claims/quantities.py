@@ -240,7 +240,7 @@ _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys("remain remained remaining remains stayed stay".split(), "remaining"),
     **dict.fromkeys(
         "marched marching attended rallied protested demonstrated gathered participants joined "
-        "crowd crowds turnout came come".split(),
+        "crowd crowds turnout came come drew".split(),
         "participants",
     ),
     **dict.fromkeys("evacuated evacuation evacuations".split(), "evacuated"),
@@ -1228,11 +1228,16 @@ _MONTHS = frozenset(
 )
 
 
+_CLOCK_PARTS = frozenset({"half", "quarter", "ten", "five", "twenty", "minutes"})
+
+
 def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> bool:
     before = toks[first - 1].low if first > 0 else ""
     after = toks[last + 1].low if last + 1 < len(toks) else ""
     if before in _MONTHS or after in _MONTHS:
         return True
+    if before in ("past", "to") and first >= 2 and toks[first - 2].low in _CLOCK_PARTS:
+        return True  # "by half past seven", "a quarter to eight"
     if after == "-" and last + 2 < len(toks) and toks[last + 2].low.startswith(("year", "month")):
         return True  # "a 79-year-old man": an age
     if after in ("am", "pm", "a.m", "p.m", "o'clock", "hours", "hour", "days", "day", "weeks",
@@ -1665,10 +1670,11 @@ _EXCHANGE = re.compile(
 
 _PRESENT = re.compile(
     r"\b(?:aboard|on board|inside|in the building|present|had been (?:on|in|at|there)"
-    r"|were there|boarded|(?:were|was) (?:on|in|at|inside) the|passengers?)\b"
+    r"|were there|boarded|(?:were|was) (?:on|in|at|inside) the|passengers?|attendance"
+    r"|packed in|crammed|there (?:were|was) \S+ (?:\w+ )?(?:on|in|at) the)\b"
 )
 """Where people were, or who a vehicle carried ("23 passengers had boarded", "the number of
-passengers at 31")."""
+passengers at 31", "gave the attendance as 9,400", "there were 1,500 people on the terrace")."""
 _PASSIVE = frozenset("been being were was are is".split())
 
 

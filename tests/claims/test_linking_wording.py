@@ -85,6 +85,20 @@ def test_a_figure_with_its_verb_left_out_counts_what_the_first_one_counts() -> N
     assert kind_of(article, 0, 1) == "contradiction"
 
 
+@pytest.mark.parametrize(
+    "text, measure, low",
+    [
+        ("the club gave the attendance as 8,200", "present", 8200),
+        ("there were 900 people on the east stand", "present", 900),
+        ("at least 1,400 had been packed in", "present", 1400),
+        ("nearer 10,000 people had been inside by half past seven", "present", 10_000),
+        ("Sunday's march to the harbour drew about 6,000 people", "participants", 5400),
+    ],
+)
+def test_people_at_a_ground_or_a_march_are_counted(text: str, measure: str, low: float) -> None:
+    assert [(q.measure, q.interval.low) for q in find_quantities(text)] == [(measure, low)]
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
