@@ -1355,7 +1355,10 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
                 category = "same"
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
-            loose = not (a.inferred_places and b.inferred_places)
+            # both places guessed: one article's own count and its running toll still meet
+            loose = not (a.inferred_places and b.inferred_places) or (
+                a.published == b.published and a.places == b.places
+            )
             pa, pb = _period_of(a, qa), _period_of(b, qb)
             period = _period_relation(pa, pb, qa, series, current=loose)
             if period is None:

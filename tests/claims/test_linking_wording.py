@@ -99,6 +99,16 @@ def test_people_at_a_ground_or_a_march_are_counted(text: str, measure: str, low:
     assert [(q.measure, q.interval.low) for q in find_quantities(text)] == [(measure, low)]
 
 
+def test_an_undated_list_meets_a_running_toll_of_the_same_article_and_its_place() -> None:
+    # both claims take Varo from the dateline: one story's two counts of its dead
+    article = (
+        "Siege of Varo: toll disputed\n\nVARO, Mar 2 (Wire) - Inside the city, the World Health "
+        "Organization said 150 civilians had been killed since the siege began in November. "
+        "The mayor's list of the dead now runs to 260 names, her office said."
+    )
+    assert kind_of(article, 0, 1) == "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
