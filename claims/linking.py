@@ -282,7 +282,14 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
     previous: Claim | None = None
     nearest_end = 0  # where the claim that gave `nearest` ends
     claimed = [(c.sentence.start, c.sentence.end) for c in extraction.claims]
-    states = _state_sides([title, *(c.sentence.text for c in extraction.claims)])
+    states = _state_sides(
+        [
+            title,
+            *(c.sentence.text for c in extraction.claims),
+            # places of sentences that are no claims: "a briefing in Eastport" names the state
+            *(" ".join(places) for _, places in extraction.scenes),
+        ]
+    )
     for claim, (key, side) in zip(extraction.claims, claimants, strict=True):
         events = _events(claim.sentence.text)
         # "put the number at nearly 50,000" refers to the figures of the claim just before
@@ -341,11 +348,18 @@ def _state_sides(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
     is "eastern", when the article names one state so. Word → (side, name)."""
     found: dict[str, set[tuple[str, str]]] = {}
     for text in texts:
-        for m in _STATE_NAME.finditer(text):
-            side = side_key(m.group(0))
-            if side is not None:
-                found.setdefault(m.group(2).lower(), set()).add((side, m.group(0)))
+        states = [m.group(0) for m in _STATE_NAME.finditer(text)]
+        # "a briefing in Eastport": a capital names its state ("Eastern Federation") too
+        states += [CAPITALS[w.lower()] for w in _CAPITALISED.findall(text) if w.lower() in CAPITALS]
+        for state in states:
+            m = _STATE_NAME.fullmatch(state)
+            side = side_key(state) if m is not None else None
+            if m is not None and side is not None:
+                found.setdefault(m.group(2).lower(), set()).add((side, state))
     return {word: next(iter(named)) for word, named in found.items() if len(named) == 1}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 _SAME_COUNT = re.compile(
@@ -657,6 +671,15 @@ def facts_of(
         context=claim.sentence.text,
         antecedents=antecedents,
     )
+    if states and any(q.side in states for q in quantities):
+        # "the Federation's own losses" in a story that names the Eastern Federation (or its
+        # capital): the Eastern side's
+        quantities = [
+            replace(q, side=states[q.side][0], side_text=states[q.side][1])
+            if q.side in states
+            else q
+            for q in quantities
+        ]
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
     # "a woman who had lived there since November, who had fled her village on the west bank":
@@ -1356,9 +1379,7 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             if measure is None or category is None or not sides_comparable(qa.side, qb.side):
                 continue
             # both places guessed: one article's own count and its running toll still meet
-            loose = not (a.inferred_places and b.inferred_places) or (
-                a.published == b.published and a.places == b.places
-            )
+            loose = not (a.inferred_places and b.inferred_places) or a.places == b.places
             pa, pb = _period_of(a, qa), _period_of(b, qb)
             period = _period_relation(pa, pb, qa, series, current=loose)
             if period is None:

@@ -1755,6 +1755,22 @@ def _side_before(
     return None, None
 
 
+def _state_owner(toks: list[_Tok], k: int, lo: int) -> str | None:
+    """ "Northgate's own losses", "the Federation's own losses": a state (or its capital) named
+    before "own" owns them, whoever speaks; "the General Staff's own losses" are the speaker's."""
+    if k >= lo and toks[k].low in ("'s", "’s"):
+        k -= 1
+    if k < lo or not toks[k].text[:1].isupper():
+        return None
+    word = toks[k].low.removesuffix("'s").removesuffix("’s")
+    if word in CAPITALS or word in _STATE_WORDS:
+        return toks[k].text.removesuffix("'s").removesuffix("’s")
+    return None
+
+
+_STATE_WORDS = frozenset({"federation", "republic", "kingdom", "union", "emirates"})
+
+
 def _number_word(low: str) -> bool:
     return any(part in NUMBER_WORDS for part in low.split("-"))
 
@@ -1802,6 +1818,9 @@ def _side_in_clause(
             ):
                 own = own or toks[k].low == "own"
                 k -= 1  # "it had lost", "we have lost", "its total losses"
+            state = _state_owner(toks, k, lo) if own else None
+            if state is not None:
+                return side_key(state), _clean_side_text(state)
             if own or k >= lo and toks[k].low in _OWN | {"our", "it", "we"}:
                 return own_side, own_side_text  # "the General Staff's own losses"
             if k >= lo and toks[k].low in _ENEMY:

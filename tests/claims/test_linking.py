@@ -643,3 +643,17 @@ def test_a_fuller_name_is_not_the_body_a_short_reference_stood_for() -> None:
     coast, short, city = article_claimants(extract(article))
     assert coast[0] == short[0] == "coast guard"
     assert city[0] == "city guard"
+
+
+def test_the_federations_own_losses_are_the_state_its_capital_stands_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(CAPITALS, "harlow", "Western Federation")  # a deployment's own capital
+    article = (
+        "Spokesman Ivo Prell held his weekly briefing in Harlow. The Federation's own losses "
+        "near Kross since May 1, he said, had risen to 90 killed and wounded."
+    )
+    (losses,) = facts_of_article(extract(article), MON)
+    assert [(q.measure, q.side, q.interval.low) for q in losses.quantities] == [
+        ("casualties", "western", 90)
+    ]

@@ -107,6 +107,20 @@ def test_an_undated_list_meets_a_running_toll_of_the_same_article_and_its_place(
         "The mayor's list of the dead now runs to 260 names, her office said."
     )
     assert kind_of(article, 0, 1) == "contradiction"
+    # the same in two stories two days apart, each placed by its dateline
+    first = (
+        "Siege of Varo\n\nVARO, Mar 2 (Wire) - The ministry said its estimate of soldiers "
+        "killed around the town was unchanged at about 1,500."
+    )
+    later = (
+        "Siege of Varo\n\nVARO, Mar 4 (Wire) - The army's losses since January 12 had risen "
+        "to 70 dead, its spokesman said."
+    )
+    (a,) = facts_of_article(extract(first), MON)
+    (b,) = facts_of_article(extract(later), MON + timedelta(days=2))
+    assert a.inferred_places and b.inferred_places and a.places == b.places
+    found = link(a, b)
+    assert found is not None and found.kind == "contradiction"
 
 
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
