@@ -426,6 +426,8 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
+        if obj is None and lemma in ESTIMATE_VERBS:
+            obj = _fronted_object(tok)
         if obj is None:
             continue
         if lemma not in ESTIMATE_VERBS | AS_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
@@ -487,6 +489,13 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if owner is not None:
             first = max(first, owner.end)
         content = _trim(doc, doc[first : max(obj.right_edge.i, figure.right_edge.i) + 1])
+        pieces = (content,)
+        if obj.i < tok.i:
+            # "Northern dead at Ostrovo he estimated at about 840": the thing, then its figure
+            thing = _trim(doc, doc[obj.left_edge.i : obj.right_edge.i + 1])
+            told = _trim(doc, doc[figure.head.i : figure.right_edge.i + 1])
+            pieces = (thing, told) if thing is not None and told is not None else (None,)
+            content = pieces[0]
         if content is None:
             continue
         cand = Candidate(tok, obj.dep_, obj, up=False)
@@ -494,7 +503,9 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         cue = (doc[tok.i : tok.i + 1],)
         if said is not None:
             source, cue = said.source, said.cue
-        out.append(Attribution((content,), "indirect", source, cue, 1.0))
+        out.append(
+            Attribution(tuple(p for p in pieces if p is not None), "indirect", source, cue, 1.0)
+        )
     return out
 
 
@@ -538,6 +549,24 @@ def _gapped(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                 continue
             out.append(Attribution((content,), "indirect", source, a.cue, a.score))
     return out
+
+
+def _fronted_object(verb: Token) -> Token | None:
+    """ "Northern dead at Ostrovo he estimated at about 840": the thing estimated, put before
+    the speaker."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return next(
+        (
+            c
+            for c in verb.lefts
+            if c.i < subject.i
+            and c.dep_ in ("dobj", "advmod", "npadvmod", "nsubj")
+            and c.pos_ in ("NOUN", "ADJ", "PROPN")
+        ),
+        None,
+    )
 
 
 def _statement_carried(verb: Token, found: list[Attribution]) -> Attribution | None:
@@ -608,6 +637,8 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                 ),
                 None,
             )
+        if obj is None:
+            obj = _counted_clause(tok)
         if obj is None or obj.i in covered or not any(_is_figure(t) for t in obj.subtree):
             continue
         if tok.lemma_.lower() == "say" and not _is_figure(obj):
@@ -630,6 +661,23 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             source = find_source(Candidate(holder, "dobj", obj, up=False))
         out.append(Attribution((content,), "indirect", source, (doc[tok.i : tok.i + 1],), 0.9))
     return out
+
+
+def _counted_clause(verb: Token) -> Token | None:
+    """ "The service now counts 20 injured", "her office tallied 2,300 people moved out": the
+    parse reads the counted people as the subject of a clause of their own; that clause, with
+    no verb of its own but a participle, is the figure given."""
+    if verb.lemma_.lower() not in ("count", "tally", "record", "register", "list"):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VBN":
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
+            continue  # "counted that 20 had been injured": a clause of its own
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and any(_is_figure(t) for t in subject.subtree):
+            return clause
+    return None
 
 
 def _figures_after_colon(doc: Doc, found: list[Attribution]) -> list[Attribution]:

@@ -787,3 +787,32 @@ def test_a_speaker_named_after_a_list_of_the_dead_is_the_speaker_alone() -> None
     assert claim.source is not None and claim.source.text == "Governor Lena Moss"
     (both,) = extract("The ministry and the army said 12 soldiers died.").claims
     assert both.source is not None and both.source.text == "The ministry and the army"
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ("The coast guard now counts 14 injured.", "The coast guard", "14 injured"),
+        (
+            "Her office tallied 900 people moved out by noon.",
+            "Her office",
+            "900 people moved out by noon",
+        ),
+    ],
+)
+def test_people_counted_as_a_clause_of_their_own_are_the_figure_given(
+    text: str, source: str, content: str
+) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text == source
+    assert claim.content.text == content
+
+
+def test_a_thing_estimated_before_its_speaker_is_claimed_with_its_figure() -> None:
+    text = "Northern dead at Varo he estimated at about 600."
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text == "he"
+    assert [text[s:e] for s, e in claim.content.parts] == [
+        "Northern dead at Varo",
+        "at about 600",
+    ]

@@ -40,3 +40,9 @@ def test_a_clause_with_its_own_conjunction_is_left_alone() -> None:
     assert "three people when he arrived had been hurt" not in contents(
         "The minister said three people when he arrived had been hurt."
     )
+
+
+def test_a_subject_read_as_a_modifier_of_the_verb_of_saying() -> None:
+    assert contents(
+        'Around Varo, he said, Northern dead since November 27 were "close to 900".'
+    ) == ['Northern dead since November 27 were "close to 900"']
