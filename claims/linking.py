@@ -1273,6 +1273,9 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Link | None:
     ) and not (a.side and b.side and a.side != b.side)
     if not (same or _share_anything(a, b)):
         return None  # most candidates: nothing in common, no need to score
+    if same and a.text == b.text and a.published == b.published:
+        # one statement met twice (a story forwarded again, or two of its figures): no series
+        return Link(1.0, "related", f"The same statement by {_who(a)}, told again.")
     match = _quantity_match(a, b, same)
     if match is not None:
         return _quantity_link(a, b, match, same)

@@ -408,6 +408,11 @@ def link(a: ClaimFacts, b: ClaimFacts) -> Link | None:
         # the same claimant again: a series, even with a different figure
         ((NORTH, "more than 800 Eastern Federation soldiers had been killed near Dalsk", MON),
          (NORTH, "950 Eastern Federation soldiers had been killed near Dalsk", TUE), "update"),
+        # one statement met twice is no series: the same words, claimant and day
+        ((NORTH, "950 Eastern Federation soldiers had been killed near Dalsk", MON),
+         (NORTH, "950 Eastern Federation soldiers had been killed near Dalsk", MON), "related"),
+        (("The Red Cross", "37 civilians had been killed in Lenne this week", MON),
+         ("The Red Cross", "37 civilians had been killed in Lenne this week", TUE), "update"),
         # overlapping intervals agree
         (("The Red Cross", "37 civilians had been killed in Lenne this week", MON),
          ("Marta Kovac", "at least 35 residents had died in Lenne this week", MON), "related"),
