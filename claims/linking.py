@@ -1638,8 +1638,13 @@ def _current(a: Period, b: Period) -> bool:
     return (
         not a.explicit
         and (inferred_total(b) or since_it_began(b) or _long_running(b))
-        and abs((a.end - b.end).days) <= RUNNING_SAME_DAYS
+        and abs((a.end - b.end).days) <= CURRENT_DAYS
     )
+
+
+CURRENT_DAYS = 7
+"""An undated figure meets a running total told at most this many days from it; after the first
+day only as its part (see `_period_relation`), so a week apart only a count that fell clashes."""
 
 
 def _long_running(p: Period) -> bool:

@@ -123,6 +123,18 @@ def test_an_undated_list_meets_a_running_toll_of_the_same_article_and_its_place(
     assert found is not None and found.kind == "contradiction"
 
 
+def test_an_undated_count_a_week_before_a_running_toll_cannot_be_above_it() -> None:
+    toll = facts(
+        "230 civilians had been killed in Varo since late November", "The WHO", MON + timedelta(7)
+    )
+    above = facts("241 civilians had been killed in Varo", "The Red Cross", MON)
+    below = facts("205 civilians had been killed in Varo", "The Red Cross", MON)
+    found = link(above, toll)
+    assert found is not None and found.kind == "contradiction"
+    found = link(below, toll)
+    assert found is not None and found.kind != "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
