@@ -362,6 +362,9 @@ def _state_sides(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+_CARRIED = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising)\s*$", re.IGNORECASE)
+"""The word before a claim carried by an event ("..., bringing the number of dead to ten")."""
+
 _SAME_COUNT = re.compile(
     r"^(?:that )?(?:the|its|their) (?:(?:real|true|actual|correct|right|final) )?"
     r"(?:number|figure|toll|count|total)\b",
@@ -691,6 +694,11 @@ def facts_of(
     if given and own and own != given and given not in own and _SINCE_EVENT.search(own):
         given = own  # "206 had fallen ill since the first cases were reported earlier this month"
     wide = find_when(context_at)
+    at = claim.sentence.text.find(content)
+    if not own and at > 0 and _CARRIED.search(claim.sentence.text[:at]):
+        # "40 went home on Tuesday, ..., bringing the number recovered to 591": a total so far,
+        # not Tuesday's
+        given, wide = None, "bringing the total"
     for longer in (own, wide):
         if given and longer and given in longer:
             given = longer  # "since the battle began on December 22", not the day alone

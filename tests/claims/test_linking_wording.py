@@ -13,7 +13,7 @@ from claims.periods import find_when, resolve
 from claims.places import find_places
 from claims.quantities import Interval, find_quantities, quantities_of
 
-from .test_linking import MON, facts, link
+from .test_linking import MON, fact_of_article, facts, link
 
 NORTH = "The Northern Defence Ministry"
 EAST = "The Eastern Federation's General Staff"
@@ -133,6 +133,16 @@ def test_an_undated_count_a_week_before_a_running_toll_cannot_be_above_it() -> N
     assert found is not None and found.kind == "contradiction"
     found = link(below, toll)
     assert found is not None and found.kind != "contradiction"
+
+
+def test_a_total_an_event_carries_is_the_total_so_far_not_the_events_day() -> None:
+    article = (
+        "Thirty prisoners went home on Tuesday, the Red Cross said, bringing the number "
+        "recovered to 410."
+    )
+    total = fact_of_article(article, "410")
+    assert total.period.start is None and total.period.explicit
+    assert total.period.text == "bringing the total"
 
 
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
