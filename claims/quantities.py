@@ -1487,7 +1487,7 @@ def _whole_of(toks: list[_Tok], first: int) -> bool:
 
 def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
     # "since May" is a month, "may rise" a forecast; "could still count on 49 deputies" is
-    # the support it has now
+    # the support it has now, "could confirm only five deaths" the deaths it knows of
     return any(
         t.low in _FORECAST
         and t.text != "May"
@@ -1497,8 +1497,14 @@ def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
 
 
 def _counts_on(toks: list[_Tok], start: int, end: int) -> bool:
+    """ "could count on 49 deputies", "could confirm only five deaths": what can be said now."""
     words = [t.low for t in toks[start:end] if t.low not in ("still", "now", "only", "just")]
-    return bool(words) and words[0] in ("count", "rely")
+    return bool(words) and words[0] in _ABLE_TO
+
+
+_ABLE_TO = frozenset(
+    "count rely confirm verify identify document establish account name trace find".split()
+)
 
 
 def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:

@@ -145,6 +145,19 @@ def test_a_total_an_event_carries_is_the_total_so_far_not_the_events_day() -> No
     assert total.period.text == "bringing the total"
 
 
+@pytest.mark.parametrize(
+    "text, forecast",
+    [
+        ("it could still confirm only five civilian deaths in the strike", False),
+        ("the agency could verify 40 deaths", False),
+        ("the toll could rise to 20", True),
+    ],
+)
+def test_what_a_body_can_confirm_is_no_forecast(text: str, forecast: bool) -> None:
+    (q,) = find_quantities(text)
+    assert q.forecast is forecast
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
