@@ -1628,6 +1628,7 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
     """The event word of the figure's clause, nearest first; after the figure wins a tie
     ("800 soldiers were killed"), before it otherwise ("killed 800 soldiers")."""
     best: tuple[int, str] | None = None
+    held_soldiers = False
     for start in range(lo, hi):
         for words, measure in _CUES_BY_FIRST.get(toks[start].low, ()):
             if [t.low for t in toks[start : start + len(words)]] == words:
@@ -1653,11 +1654,18 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
         if m == "remaining" and j > 0 and toks[j - 1].low in _ANAPHORS:
             continue  # "its figure remained 17": the figure stays, nobody remains
         if toks[j].low == "held" and (j == 0 or toks[j - 1].low not in _PASSIVE):
+            # "the list of Northern soldiers held from the fighting": prisoners, unless the
+            # clause says what else befell them
+            held_soldiers = held_soldiers or (
+                j > 0 and _CATEGORY_WORDS.get(toks[j - 1].low) == "soldiers"
+            )
             continue  # "had been held" is detained; "held a rally", "held 56 seats" are not
         dist = _distance(j, number, toks)
         if best is None or dist < best[0]:
             best = (dist, m)
     joined = " ".join(t.low for t in toks[lo:hi])
+    if best is None and held_soldiers:
+        return "captured"
     if best is None:
         # where people were ("143 people aboard"), only when nothing happened to them: "13 of
         # those on board had died" counts the dead

@@ -158,6 +158,15 @@ def test_what_a_body_can_confirm_is_no_forecast(text: str, forecast: bool) -> No
     assert q.forecast is forecast
 
 
+def test_a_list_of_soldiers_held_is_a_list_of_prisoners_not_of_the_dead() -> None:
+    (q,) = find_quantities(
+        "the army's list of Western soldiers held from the fighting reached 88 names"
+    )
+    assert (q.measure, q.side, q.interval.low) == ("captured", "western", 88)
+    (dead,) = find_quantities("her list of the town's dead reached 88 names")
+    assert dead.measure == "killed"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
