@@ -1716,7 +1716,7 @@ def _place_agreement(a: ClaimFacts, b: ClaimFacts) -> float:
 
 def _places_agree(a: Collection[str], b: Collection[str]) -> float:
     if a and b:
-        if not set(a).isdisjoint(b):
+        if not set(a).isdisjoint(b) or any(_one_place(x, y) for x in a for y in b):
             return 1.0
         if AREAS.issuperset(a) or AREAS.issuperset(b):
             return 0.7  # "the North", "in the capital": no town to tell two events apart
@@ -1724,6 +1724,13 @@ def _places_agree(a: Collection[str], b: Collection[str]) -> float:
     if a or b:
         return 0.7
     return 0.8
+
+
+def _one_place(x: str, y: str) -> bool:
+    """ "askvik hamnvall" (Askvik's Hamnvall ground) and "hamnvall": one name holds the other
+    whole, at its start or end."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short + " ") or long.endswith(" " + short)
 
 
 def _share_scope(a: ClaimFacts, b: ClaimFacts) -> float:

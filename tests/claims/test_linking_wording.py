@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from claims import extract
-from claims.linking import claimant_key, facts_of_article
+from claims.linking import Link, claimant_key, facts_of_article
 from claims.periods import find_when, resolve
 from claims.places import find_places
 from claims.quantities import Interval, find_quantities, quantities_of
@@ -165,6 +165,19 @@ def test_a_list_of_soldiers_held_is_a_list_of_prisoners_not_of_the_dead() -> Non
     assert (q.measure, q.side, q.interval.low) == ("captured", "western", 88)
     (dead,) = find_quantities("her list of the town's dead reached 88 names")
     assert dead.measure == "killed"
+
+
+def test_a_ground_named_with_its_town_is_the_same_place_as_the_ground() -> None:
+    club = facts("9,400 people were inside Varo's Stadion ground", "The club")
+    police = facts("nearer 12,000 people had been inside the Stadion ground", "Police")
+    assert club.places == frozenset({"varo stadion"})
+    assert police.places == frozenset({"stadion"})
+    found = link(club, police)
+    assert found is not None and found.kind == "contradiction"
+    # two banks of one river are two places
+    west = facts("40 soldiers were killed on the west bank", "The army")
+    east = facts("12 soldiers were killed on the east bank", "The army's enemy")
+    assert (link(west, east) or Link(0, "related", "")).kind != "contradiction"
 
 
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
