@@ -679,8 +679,13 @@ def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Qu
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
-_EMPHATIC_TAILS = frozenset({"not one more", "and not one more", "no more", "and no more"})
-"""Words after a figure alone that only insist on it: "Nine hundred, and not one more"."""
+_EMPHATIC_TAILS = frozenset(
+    {"not one more", "and not one more", "no more", "and no more", "at the very most",
+     "at the most", "at most", "at the very least", "at least", "or so", "or more", "tops",
+     "at best"}
+)  # fmt: skip
+"""Words after a figure alone that only insist on it or bound it: "Nine hundred, and not one
+more", "Fifteen hundred at the very most"."""
 
 _OTHER_COUNTS = frozenset(
     {"admitted", "treated", "discharged", "housed", "sheltered", "employed", "tested",
@@ -1160,7 +1165,7 @@ def _compound(toks: list[_Tok], last: int, value: float) -> tuple[int, float]:
     """Number words read as one number: "seven hundred and fifty", "two hundred thirty",
     "one hundred and five", "twenty five"."""
     nxt = toks[last + 1].low if last + 1 < len(toks) else ""
-    if nxt == "hundred" and 1 <= value <= 9:
+    if nxt == "hundred" and 1 <= value <= 99:  # "seven hundred", "fifteen hundred"
         last, value = last + 1, value * 100
     if toks[last].low == "hundred":
         j = last + 2 if last + 1 < len(toks) and toks[last + 1].low == "and" else last + 1

@@ -180,6 +180,20 @@ def test_a_ground_named_with_its_town_is_the_same_place_as_the_ground() -> None:
     assert (link(west, east) or Link(0, "related", "")).kind != "contradiction"
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ('"Fifteen hundred at the very most,"', 1500),
+        ('"Eleven hundred, and most of them pensioners."', 1100),
+        ("twelve hundred and fifty", 1250),
+    ],
+)
+def test_a_figure_said_alone_counts_what_was_counted_before_it(text: str, value: float) -> None:
+    before = find_quantities("about 6,200 people had come back to the town")
+    (q,) = find_quantities(text, antecedents=before)
+    assert (q.measure, q.interval.low) == ("returned", value)
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
