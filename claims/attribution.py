@@ -1352,6 +1352,9 @@ def _subject(tok: Token, content_head: Token) -> Token | None:
                         return obj
         if _is_passive(tok):
             return None
+        lent = _subject_of_participle_before(tok)
+        if lent is not None:
+            return lent
         if tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:
                 if child.dep_ == "poss":
@@ -1372,6 +1375,17 @@ def _subject(tok: Token, content_head: Token) -> Token | None:
             seen += 1
             continue
         return None
+    return None
+
+
+def _subject_of_participle_before(verb: Token) -> Token | None:
+    """ "Tomas Reid, addressing a rally outside the court, said ...": the parse hangs the
+    speaker on the participle set off before the verb."""
+    for clause in verb.lefts:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG":
+            subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
     return None
 
 

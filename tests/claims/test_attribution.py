@@ -816,3 +816,15 @@ def test_a_thing_estimated_before_its_speaker_is_claimed_with_its_figure() -> No
         "Northern dead at Varo",
         "at about 600",
     ]
+
+
+def test_a_speaker_set_off_by_a_participle_still_speaks() -> None:
+    said = next(
+        c
+        for c in extract(
+            "Party leader Ivan Hale, addressing a rally outside the court, said the number was "
+            '"twenty, and falling".'
+        ).claims
+        if c.cue is not None and c.cue.text == "said"
+    )
+    assert said.source is not None and said.source.text.startswith("Party leader Ivan Hale")
