@@ -1395,11 +1395,24 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             period = _period_relation(pa, pb, qa, series, current=loose)
             if period is None:
                 continue
-            relation = _combine(measure, category, period, _side_relation(qa.side, qb.side))
+            side = _side_relation(qa.side, qb.side)
+            relation = _combine(measure, category, period, side)
+            if relation == "mixed" and period != "same" and _told_together(pa, pb):
+                # a count so far only grows, but told days apart it is still one count: when
+                # the two also differ in scope (one side's dead, both sides'), the scope decides
+                relation = _combine(measure, category, side)
             strength = _strength(a, b, qa, qb, scope, period)
             if strength >= 0.5 and (best is None or strength > best.strength):
                 best = _Match(strength, relation, qa, qb)
     return best
+
+
+def _told_together(a: Period, b: Period) -> bool:
+    """Two counts so far (undated, or running from a day) told a few days apart at most."""
+    return (
+        all(not p.explicit or p.start is None or _since(p) for p in (a, b))
+        and abs((a.end - b.end).days) <= RUNNING_SAME_DAYS
+    )
 
 
 def _two_countries(a: ClaimFacts, b: ClaimFacts) -> bool:

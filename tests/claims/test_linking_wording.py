@@ -194,6 +194,20 @@ def test_a_figure_said_alone_counts_what_was_counted_before_it(text: str, value:
     assert (q.measure, q.interval.low) == ("returned", value)
 
 
+def test_one_sides_dead_told_two_days_after_both_sides_dead_cannot_exceed_them() -> None:
+    both = facts(
+        "military deaths on both sides at Varo since May 2 were between 700 and 1,000",
+        "The Casualty Project",
+    )
+    one = facts(
+        "about 1,500 Eastern soldiers had been killed at Varo",
+        "The Northern Defence Ministry",
+        MON + timedelta(days=2),
+    )
+    found = link(both, one)
+    assert found is not None and found.kind == "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
