@@ -1358,6 +1358,17 @@ def _describe(
         measure = after or measure
     if measure in _VOTES and category != "deputies":
         measure = None  # "strikes against 12 towns"
+    if (
+        measure == "casualties"
+        and category in ("soldiers", "people")
+        and cat_at > number.last
+        and number.first > 0
+        and toks[number.first - 1].low in ("lost", "lose", "loses", "losing")
+        and not any(t.low in _MEASURE_WORDS for t in toks[cat_at + 1 : hi])
+    ):
+        # "had lost some 730 men at Tarva": the men it lost are its dead; "lost 121 men killed,
+        # wounded and missing" says otherwise
+        measure = "killed"
     if unknown and measure is None:
         return None  # "12 schools would reopen": nothing we can compare
     # "Northern units held 211 Eastern prisoners": the side named on the prisoners, not the

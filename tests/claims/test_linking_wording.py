@@ -208,6 +208,19 @@ def test_one_sides_dead_told_two_days_after_both_sides_dead_cannot_exceed_them()
     assert found is not None and found.kind == "contradiction"
 
 
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("Western troops had lost some 600 men at Varo since May 2", "killed"),
+        ("the army had lost 90 men killed, wounded and missing there", "casualties"),
+        ("its losses of 655 killed and wounded", "casualties"),
+    ],
+)
+def test_men_an_army_lost_are_its_dead_unless_it_says_otherwise(text: str, measure: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.measure == measure
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
