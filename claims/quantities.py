@@ -1358,6 +1358,8 @@ def _describe(
         measure = after or measure
     if measure in _VOTES and category != "deputies":
         measure = None  # "strikes against 12 towns"
+    if measure == "arrested" and category == "soldiers":
+        measure = "captured"  # "24 Eastern soldiers held by the North": prisoners of war
     if (
         measure == "casualties"
         and category in ("soldiers", "people")
@@ -1519,7 +1521,7 @@ def _counts_on(toks: list[_Tok], start: int, end: int) -> bool:
 
 
 _ABLE_TO = frozenset(
-    "count rely confirm verify identify document establish account name trace find".split()
+    "count rely confirm verify identify document establish account name trace find see".split()
 )
 
 

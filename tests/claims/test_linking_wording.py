@@ -150,6 +150,7 @@ def test_a_total_an_event_carries_is_the_total_so_far_not_the_events_day() -> No
     [
         ("it could still confirm only five civilian deaths in the strike", False),
         ("the agency could verify 40 deaths", False),
+        ("the judge said he could see 49 raised hands for the bill", False),
         ("the toll could rise to 20", True),
     ],
 )
@@ -219,6 +220,13 @@ def test_one_sides_dead_told_two_days_after_both_sides_dead_cannot_exceed_them()
 def test_men_an_army_lost_are_its_dead_unless_it_says_otherwise(text: str, measure: str) -> None:
     (q,) = find_quantities(text)
     assert q.measure == measure
+
+
+def test_soldiers_held_by_the_other_side_are_prisoners_of_war() -> None:
+    (q,) = find_quantities("24 Western soldiers were being held by the East")
+    assert (q.measure, q.category, q.side) == ("captured", "soldiers", "western")
+    (arrests,) = find_quantities("24 protesters were being held by police")
+    assert arrests.measure == "arrested"
 
 
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
