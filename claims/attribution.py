@@ -1290,8 +1290,8 @@ def find_source(cand: Candidate) -> Span | None:
         # "In Dalsk, ..., the UN refugee agency estimated on Friday that ...": the parse makes
         # the agency the sentence's root; its source is the noun phrase, not all it governs
         return doc[_phrase_start(subject) : subject.i + 1]
-    return _after_dateline(
-        _within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok)
+    return _after_fronted_place(
+        _after_dateline(_within_paragraph(doc[subject.left_edge.i : subject.right_edge.i + 1], tok))
     )
 
 
@@ -1311,6 +1311,20 @@ def _named_after_a_list(subject: Token) -> Token | None:
     if any(c.ent_type_ in ("PERSON", "ORG") for c in rights[:-1]):
         return None  # "Smith, Jones, Brown": a list of speakers
     return last
+
+
+_FRONTED_PLACE = frozenset({"north", "south", "east", "west"})
+
+
+def _after_fronted_place(span: Span) -> Span:
+    """ "North of Lenne, General Staff spokesman Pavel Orlov": where the story turns, which the
+    parse took into the speaker's phrase."""
+    if len(span) < 5 or span[0].lower_ not in _FRONTED_PLACE or span[1].lower_ != "of":
+        return span
+    comma = next((t.i for t in span if t.text == ","), None)
+    if comma is None or comma + 1 >= span.end:
+        return span
+    return span.doc[comma + 1 : span.end]
 
 
 _DATELINE_TOKENS = 14

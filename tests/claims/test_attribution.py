@@ -828,3 +828,12 @@ def test_a_speaker_set_off_by_a_participle_still_speaks() -> None:
         if c.cue is not None and c.cue.text == "said"
     )
     assert said.source is not None and said.source.text.startswith("Party leader Ivan Hale")
+
+
+def test_where_the_story_turns_is_not_part_of_the_speaker() -> None:
+    (claim,) = extract(
+        "North of Varo, General Staff spokesman Ivo Prell estimated that some 760 Western "
+        "soldiers had now died at Kross since May 22."
+    ).claims
+    assert claim.source is not None
+    assert claim.source.text == "General Staff spokesman Ivo Prell"
