@@ -426,7 +426,7 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
-        if obj is None and lemma in ESTIMATE_VERBS:
+        if obj is None and lemma in ESTIMATE_VERBS | AS_VERBS:
             obj = _fronted_object(tok)
         if obj is None:
             continue
@@ -461,7 +461,7 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             and (t.i > obj.i or t.head == tok and t.i > tok.i)
             and (prep != "to" or not shares or doc[t.i - 1].lower_ in ("down", "up"))
             for p in t.children
-            if p.dep_ == "pobj"
+            if (p.dep_ == "pobj" or p.dep_ in ("amod", "advmod") and prep == "at")
             and any(x.like_num for x in p.subtree)
             and not (prep == "on" and p.ent_type_ == "DATE" and not _bare_number(p))
             and not any(x.text == ":" for x in p.subtree)  # "at noon: four dead", said apart
@@ -554,9 +554,10 @@ def _gapped(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 def _fronted_object(verb: Token) -> Token | None:
     """ "Northern dead at Ostrovo he estimated at about 840": the thing estimated, put before
     the speaker."""
-    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None:
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects:
         return None
+    subject = subjects[-1]  # the speaker is the subject nearest the verb
     return next(
         (
             c
@@ -582,12 +583,17 @@ CARRY_VERBS = frozenset({"bring", "take", "push", "lift"})
 """Verbs of an event carrying a body's toll: "..., bringing the coast guard's toll to 19"."""
 
 
+_EVENT_PRONOUNS = frozenset({"that", "this", "which"})
+
+
 def _toll_owner(verb: Token, obj: Token) -> Span | None:
     """The owner of a figure changed by a verb with no subject of its own ("raising the coast
     guard's confirmed toll to 19"): the owner, not the verb's governor's subject, vouches for
     the figure."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _EVENT_PRONOUNS for c in verb.children
+    ):
+        return None  # "That brought the ministry's count to 231": the event, not a speaker
     owner = next((c for c in obj.children if c.dep_ == "poss"), None)
     if owner is None:
         return None
@@ -603,7 +609,7 @@ def _without_case(owner: Span) -> Span:
 
 FIGURE_VERBS = frozenset(
     {"claim", "register", "record", "acknowledge", "admit", "give", "report", "confirm", "cite",
-     "find", "speak", "count", "tally", "list", "say", "show", "name"}
+     "find", "speak", "count", "tally", "list", "say", "show", "name", "estimate"}
 )  # fmt: skip
 FIGURE_PREPS = frozenset({"to", "of", "over", "about"})
 NAMED_COUNTS = frozenset(

@@ -837,3 +837,31 @@ def test_where_the_story_turns_is_not_part_of_the_speaker() -> None:
     ).claims
     assert claim.source is not None
     assert claim.source.text == "General Staff spokesman Ivo Prell"
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "Engineers from the safety authority, who flew over the site in the afternoon, put "
+            "the gap at closer to 70 metres.",
+            "Engineers from the safety authority, who flew over the site in the afternoon",
+            "the gap at closer to 70 metres",
+        ),
+        (
+            "That brought the ministry's count for the year so far to 231.",
+            "the ministry",
+            "count for the year so far to 231",
+        ),
+        ("The budget office estimated 655 million.", "The budget office", "655 million"),
+        (
+            "The West's losses over the city this year he gave as 85.",
+            "he",
+            "The West's losses over the city this year he gave as 85",
+        ),
+    ],
+)
+def test_more_ways_a_body_gives_a_figure(text: str, source: str, content: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text == source
+    assert claim.content.text == content
