@@ -674,15 +674,6 @@ def facts_of(
         context=claim.sentence.text,
         antecedents=antecedents,
     )
-    if states and any(q.side in states for q in quantities):
-        # "the Federation's own losses" in a story that names the Eastern Federation (or its
-        # capital): the Eastern side's
-        quantities = [
-            replace(q, side=states[q.side][0], side_text=states[q.side][1])
-            if q.side in states
-            else q
-            for q in quantities
-        ]
     # the engine's time words count only where they are the claim's, not the day it was said
     given = claim.when if claim.when and (claim.when in content or claim.when in context) else None
     # "a woman who had lived there since November, who had fled her village on the west bank":
