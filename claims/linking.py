@@ -1627,17 +1627,28 @@ VOTE_DAYS = 30
 sitting."""
 
 
+_TO_DATE = re.compile(
+    r"\b(?:so far|to date|bringing the total|since the [\w ]+ (?:began|started))\b"
+)
+"""A total to date by wording: not a toll, which may be told for the day it was told."""
+
+
 def _day_in_running(part: Period, whole: Period) -> bool:
-    """A stated day or night inside a count since a day: one claimant's two counts, not a
-    series of one count."""
+    """A stated day or night inside a count since a day, or a total so far: one claimant's two
+    counts, not a series of one count."""
     return (
         part.explicit
         and part.start is not None
         and (part.end - part.start).days <= 1
         and not _open_ended(part)
-        and _since(whole)
-        and whole.start is not None
-        and whole.start < part.start
+        and (
+            _since(whole)
+            and whole.start is not None
+            and whole.start < part.start
+            # "That brought its count for the year so far to 231": a total to date
+            or whole.total
+            and _TO_DATE.search(whole.text or "") is not None
+        )
         and part.end <= whole.end
     )
 

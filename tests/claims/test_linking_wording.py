@@ -229,6 +229,16 @@ def test_soldiers_held_by_the_other_side_are_prisoners_of_war() -> None:
     assert arrests.measure == "arrested"
 
 
+def test_one_nights_count_and_the_total_so_far_are_two_counts_not_a_series() -> None:
+    article = (
+        "Air-defence crews shot down 41 drones over Varo on Saturday night, the ministry said. "
+        "That brought the ministry's count for the year so far to 231."
+    )
+    night, year = facts_of_article(extract(article), MON)
+    found = link(night, year)
+    assert found is None or found.kind != "update"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
