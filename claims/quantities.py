@@ -1360,6 +1360,9 @@ def _describe(
         measure = None  # "strikes against 12 towns"
     if measure == "arrested" and category == "soldiers":
         measure = "captured"  # "24 Eastern soldiers held by the North": prisoners of war
+    if measure is None and category == "soldiers" and _held(toks, number, lo, hi):
+        # "21 men in Northern captivity", "in Northern hands", "the soldiers it holds"
+        measure = "captured"
     if (
         measure == "casualties"
         and category in ("soldiers", "people")
@@ -1501,6 +1504,22 @@ def _whole_of(toks: list[_Tok], first: int) -> bool:
     if j >= 0 and toks[j].low in ("the", "all"):
         j -= 1
     return j >= 1 and toks[j].low == "of" and toks[j - 1].low[:1].isdigit()
+
+
+_HOLDING = frozenset({"holds", "holding", "hold", "held"})
+"""Words of an army keeping soldiers of the other side: they are its prisoners."""
+
+
+def _held(toks: list[_Tok], number: _Number, lo: int, hi: int) -> bool:
+    """ "in Northern captivity", "in Northern hands", "the soldiers it holds", "was holding 31";
+    not "held the bridge with 40 soldiers", where something else is held."""
+    for j in range(lo, hi):
+        low = toks[j].low
+        if low == "captivity" or low == "hands" and j >= 2 and toks[j - 2].low == "in":
+            return True
+        if low in _HOLDING and (j > number.last or number.first - j <= 2):
+            return True
+    return False
 
 
 def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:

@@ -239,6 +239,20 @@ def test_one_nights_count_and_the_total_so_far_are_two_counts_not_a_series() -> 
     assert found is None or found.kind != "update"
 
 
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("only 21 men in Western captivity from the fighting", True),
+        ("28 Eastern soldiers were known to be in Western hands after the battle", True),
+        ("The 114 Western soldiers the army says it holds were again left out", True),
+        ("The West, he said, was holding 31 Eastern soldiers from the fighting", True),
+        ("Western units held the bridge with 40 soldiers", False),
+    ],
+)
+def test_soldiers_an_army_holds_are_its_prisoners(text: str, held: bool) -> None:
+    assert [q.measure for q in find_quantities(text)] == (["captured"] if held else [])
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
