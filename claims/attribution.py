@@ -392,9 +392,9 @@ REVISE_VERBS = frozenset(
 )
 """Verbs of a body changing its own figure: "the ministry raised its count of dead to 27"."""
 KEEP_VERBS = frozenset({"keep", "hold", "leave", "maintain"})
+"""Verbs of a body standing by its figure: "the service kept its own toll at six dead"."""
 AS_VERBS = frozenset({"give", "list", "report", "record", "confirm", "cite"})
 """Verbs that give a figure after "as": "gave its own losses in the battle as 203"."""
-"""Verbs of a body standing by its figure: "the service kept its own toll at six dead"."""
 _FIGURE_NOUNS = frozenset(
     {"number", "figure", "toll", "total", "forecast", "projection", "list", "range"}
 )
@@ -489,23 +489,22 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if owner is not None:
             first = max(first, owner.end)
         content = _trim(doc, doc[first : max(obj.right_edge.i, figure.right_edge.i) + 1])
-        pieces = (content,)
+        if content is None:
+            continue
+        pieces: tuple[Span, ...] = (content,)
         if obj.i < tok.i:
             # "Northern dead at Ostrovo he estimated at about 840": the thing, then its figure
             thing = _trim(doc, doc[obj.left_edge.i : obj.right_edge.i + 1])
             told = _trim(doc, doc[figure.head.i : figure.right_edge.i + 1])
-            pieces = (thing, told) if thing is not None and told is not None else (None,)
-            content = pieces[0]
-        if content is None:
-            continue
+            if thing is None or told is None:
+                continue
+            pieces = (thing, told)
         cand = Candidate(tok, obj.dep_, obj, up=False)
         source = find_source(cand) if owner is None else _without_case(owner)
-        cue = (doc[tok.i : tok.i + 1],)
+        cue: tuple[Span, ...] = (doc[tok.i : tok.i + 1],)
         if said is not None:
             source, cue = said.source, said.cue
-        out.append(
-            Attribution(tuple(p for p in pieces if p is not None), "indirect", source, cue, 1.0)
-        )
+        out.append(Attribution(pieces, "indirect", source, cue, 1.0))
     return out
 
 

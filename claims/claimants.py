@@ -940,12 +940,12 @@ class ClaimantResolver:
                 return Claimant(body.name, body.kind, role=role, speaker=speaker)
         if m.country is None and m.text.lower().startswith(("a ", "an ")):
             # "..., a spokeswoman said": someone not named before, for the body last named
-            body = self._pronouns.nearest(
+            last = self._pronouns.nearest(
                 "body", m.position, lambda c: c.name is not None, after=False
             )
-            if body is not None and body[1].name is not None:
-                name = self._full_body(body[1].name, body[0] + 1)  # "the committee": its name
-                return Claimant(name, body[1].kind, role=role)
+            if last is not None and last[1].name is not None:
+                name = self._full_body(last[1].name, last[0] + 1)  # "the committee": its name
+                return Claimant(name, last[1].kind, role=role)
             return Claimant(None, "person", role=role)
         wanted = claimant_key(adjective(m.country)) if m.country else None
 
