@@ -3,9 +3,9 @@ lose claims, before attributions are read from the tree.
 
 - "said its own dead at Tarva had reached 43": the parser takes "its own dead" for what was said
   (an object, or a modifier of the verb) and hangs "had reached 43" on the verb as a clause of
-  its own, so the claim reads
-  "its own dead at Tarva" and its figure goes to a claim of "had reached". The noun is the
-  subject of the clause that follows it, and that clause is what was said.
+  its own, so the claim reads "its own dead at Tarva" and its figure goes to a claim of "had
+  reached". The noun is the subject of the clause that follows it, and that clause is what was
+  said.
 - "said in a statement the same day that 15 people had died": the parser hangs the that-clause
   on "day" as a relative clause. A relative clause's "that" is its subject or object; a "that"
   before a clause with a subject of its own marks what was said.
@@ -42,10 +42,11 @@ def _finite(verb: Token) -> bool:
 
 
 def _object_as_subject(verb: Token) -> None:
-    """ "said [its own dead at Tarva] [had reached 43]": the object is the clause's subject."""
+    """ "said [its own dead at Tarva] [had reached 43]", "said, [Northern dead since November
+    27] [were close to 2,500]": the object (or modifier) is the clause's subject."""
     obj = next((c for c in verb.rights if c.dep_ in ("dobj", "advmod", "npadvmod")), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-        return  # "said [Northern dead since November 27] [were close to 2,500]" too
+        return
     clause = next(
         (c for c in verb.rights if c.dep_ == "advcl" and c.i > obj.i and c.pos_ in ("VERB", "AUX")),
         None,
