@@ -156,6 +156,8 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("put out of action", "destroyed"),
     ("lost their lives", "killed"),
     ("lost their homes", "displaced"),
+    ("moved out", "evacuated"),
+    ("moved from their homes", "evacuated"),
     ("forced to flee", "displaced"),
     ("forced from their homes", "displaced"),
     ("took part", "participants"),
@@ -1534,9 +1536,12 @@ def _is_forecast(toks: list[_Tok], lo: int, first: int) -> bool:
 
 
 def _counts_on(toks: list[_Tok], start: int, end: int) -> bool:
-    """ "could count on 49 deputies", "could confirm only five deaths": what can be said now."""
+    """ "could count on 49 deputies", "could confirm only five deaths", "could be sure of only
+    49 votes": what can be said now."""
     words = [t.low for t in toks[start:end] if t.low not in ("still", "now", "only", "just")]
-    return bool(words) and words[0] in _ABLE_TO
+    return bool(words) and (
+        words[0] in _ABLE_TO or words[:2] in (["be", "sure"], ["be", "certain"])
+    )
 
 
 _ABLE_TO = frozenset(

@@ -151,6 +151,7 @@ def test_a_total_an_event_carries_is_the_total_so_far_not_the_events_day() -> No
         ("it could still confirm only five civilian deaths in the strike", False),
         ("the agency could verify 40 deaths", False),
         ("the judge said he could see 49 raised hands for the bill", False),
+        ("the court found it could be sure of only 49 votes for the bill", False),
         ("the toll could rise to 20", True),
     ],
 )
@@ -251,6 +252,11 @@ def test_one_nights_count_and_the_total_so_far_are_two_counts_not_a_series() -> 
 )
 def test_soldiers_an_army_holds_are_its_prisoners(text: str, held: bool) -> None:
     assert [q.measure for q in find_quantities(text)] == (["captured"] if held else [])
+
+
+def test_people_moved_out_are_evacuated() -> None:
+    (q,) = find_quantities("4,500 people had been moved out of the eastern districts by dawn")
+    assert (q.measure, q.interval.low) == ("evacuated", 4500)
 
 
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
