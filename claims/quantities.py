@@ -735,6 +735,8 @@ def _elliptical(
         return Quantity("participants", "people", None, number.interval, number.text)
     if before is None or before.percent or before.forecast or not (near or anaphor):
         return None
+    if number.interval.low >= 1_000_000 and before.measure != "cost":
+        return None  # "the budget office said 700 million": money, not the seats told before
     if measure is not None and measure != before.measure:
         return None
     if category is not None and category != before.category and category != "people":

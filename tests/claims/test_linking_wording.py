@@ -259,6 +259,12 @@ def test_people_moved_out_are_evacuated() -> None:
     assert (q.measure, q.interval.low) == ("evacuated", 4500)
 
 
+def test_millions_said_alone_are_not_the_seats_counted_before() -> None:
+    seats = find_quantities("the coalition could still rely on 49 deputies")
+    assert find_quantities("700 million", antecedents=seats) == []
+    assert [q.interval.low for q in find_quantities("47", antecedents=seats)] == [47]
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
