@@ -1,5 +1,5 @@
-"""Mend two misparses of reported speech that the small English parser makes often enough to
-lose claims, before attributions are read from the tree.
+"""Mend misparses of reported speech that the small English parser makes often enough to lose
+claims, before attributions are read from the tree.
 
 - "said its own dead at Tarva had reached 43": the parser takes "its own dead" for what was said
   (an object, or a modifier of the verb) and hangs "had reached 43" on the verb as a clause of
@@ -9,6 +9,9 @@ lose claims, before attributions are read from the tree.
 - "said in a statement the same day that 15 people had died": the parser hangs the that-clause
   on "day" as a relative clause. A relative clause's "that" is its subject or object; a "that"
   before a clause with a subject of its own marks what was said.
+- "by the Red Cross's reckoning each side has now recovered 626 men": the parser reads
+  "reckoning" as a verb whose subject is the Red Cross and whose object is "each side". It is
+  the Red Cross's count, and "each side" is the subject of what follows.
 """
 
 from __future__ import annotations
@@ -25,14 +28,37 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _TIMES = frozenset({"DATE", "TIME"})
 
 
+_COUNTS = frozenset({"count", "tally", "reckoning", "estimate", "estimates"})
+
+
 def mend_reported_speech(doc: Doc) -> Doc:
     """The same doc, its reported clauses hung on their verbs of saying (see the module)."""
     for verb in doc:
+        if verb.lower_ in _COUNTS and verb.dep_ == "pcomp":
+            _count_read_as_verb(verb)
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING:
             continue
         _object_as_subject(verb)
         _that_clause_on_time(verb)
     return doc
+
+
+def _count_read_as_verb(count: Token) -> None:
+    """ "by [the Red Cross's reckoning] [each side has now recovered 626 men]"."""
+    prep = count.head
+    if prep.lower_ not in ("by", "in") or prep.head.pos_ not in ("VERB", "AUX"):
+        return
+    owner = next((c for c in count.lefts if c.dep_ == "nsubj"), None)
+    thing = next((c for c in count.rights if c.dep_ == "dobj"), None)
+    if owner is None or thing is None or not any(c.dep_ == "case" for c in owner.children):
+        return  # "the Red Cross's": an owner, not a subject
+    if any(c.dep_ in _SUBJECTS for c in prep.head.children) or thing.i > prep.head.i:
+        return
+    owner.dep_ = "poss"
+    count.dep_ = "pobj"
+    count.pos_ = "NOUN"
+    thing.head = prep.head
+    thing.dep_ = "nsubj"
 
 
 def _finite(verb: Token) -> bool:

@@ -46,3 +46,13 @@ def test_a_subject_read_as_a_modifier_of_the_verb_of_saying() -> None:
     assert contents(
         'Around Varo, he said, Northern dead since November 27 were "close to 900".'
     ) == ['Northern dead since November 27 were "close to 900"']
+
+
+def test_a_count_read_as_a_verb_is_the_count_of_its_owner() -> None:
+    (claim,) = extract(
+        "Thirty-five prisoners from each army walked across a pontoon bridge south-east of Varo "
+        "on Saturday, the eleventh handover since January, and by the Red Cross's reckoning each "
+        "side has now recovered 626 men."
+    ).claims
+    assert claim.source is not None and claim.source.text == "the Red Cross"
+    assert claim.content.text == "each side has now recovered 626 men"
