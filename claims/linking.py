@@ -375,7 +375,7 @@ _SAME_COUNT = re.compile(
 
 _DISASTERS = (
     "collision|crash|derailment|flood|fire|blaze|explosion|blast|storm|collapse|earthquake"
-    "|landslide|capsizing|sinking"
+    "|landslide|capsizing|sinking|leak|spill|crush|stampede|burst|avalanche"
 )
 """Events with a place and a toll: shared by `_EVENT` and `_DISASTER`."""
 _EVENT = re.compile(

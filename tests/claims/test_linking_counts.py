@@ -1032,6 +1032,13 @@ def test_the_dead_of_a_disaster_named_by_its_day_are_its_toll_so_far() -> None:
     assert fire.period.total and fire.period.end == saturday
     found = link(fire, police)
     assert found is not None and found.kind == "contradiction"
+    # a leak, a spill or a crush is a disaster too
+    leak = facts(
+        "the toll from Tuesday's gas leak at the works in Varo rose to seven",
+        "The agency",
+        saturday,
+    )
+    assert leak.period.total and leak.period.end == saturday
 
 
 def test_one_claimants_night_count_and_its_count_since_new_year_are_no_series() -> None:
