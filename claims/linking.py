@@ -791,7 +791,9 @@ def facts_of(
 
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of|taking|bringing"
-    r"|raising|pushing|lifting|putting|for a total)\b|;\s*"
+    r"|raising|pushing|lifting|putting|for a total"
+    r"|which (?:takes|took|brings|brought|raises|raised|lifts|lifted|puts|put|pushes|pushed))\b"
+    r"|;\s*"
     r"|\s+(?:and that|but|while|whereas)\b",
     re.IGNORECASE,
 )

@@ -1057,6 +1057,8 @@ def test_one_claimants_night_count_and_its_count_since_new_year_are_no_series() 
         "drones were launched at Varo on Thursday night, and its losses over Varo this year now "
         "total 401",
         "38 drones had been downed over Varo overnight, putting its total since January 1 at 401",
+        "its crews had shot down 38 drones over Varo on Friday night, which lifts its tally for "
+        "the year to 401",
     ],
 )
 def test_a_running_total_told_beside_a_nights_count_keeps_its_own_time(content: str) -> None:
