@@ -433,6 +433,8 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if lemma not in ESTIMATE_VERBS | AS_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
             continue  # "raised prices to 40 euros" reports a deed, not a figure
         owner = _toll_owner(tok, obj)
+        if owner is not None and owner.root.pos_ == "PRON" and _statement_carried(tok, found):
+            owner = None  # "..., the ambulance service said, raising its toll to 11": the service
         said = None
         if lemma not in ESTIMATE_VERBS | AS_VERBS and owner is None:
             if lemma in CARRY_VERBS or not any(c.dep_ == "nsubj" for c in tok.children):
@@ -571,11 +573,18 @@ def _fronted_object(verb: Token) -> Token | None:
 
 def _statement_carried(verb: Token, found: list[Attribution]) -> Attribution | None:
     """ "..., the ambulance service said, bringing the number of dead to ten": the figure the
-    event carries is the speaker's too, told after the cue as a clause of its own."""
+    event carries is the speaker's too, told after the cue as a clause of its own (the speaker
+    and cue of the statement, found or read from the verb of saying)."""
     head = verb.head
     if verb.dep_ != "advcl" or head.i > verb.i or head.lemma_.lower() not in STATEMENT_LEMMAS:
         return None
-    return next((a for a in found if a.source is not None and head.i in _cue_ids(a)), None)
+    said = next((a for a in found if a.source is not None and head.i in _cue_ids(a)), None)
+    if said is not None:
+        return said
+    source = find_source(Candidate(head, "advcl", verb, up=False))
+    if source is None:
+        return None
+    return Attribution((), "indirect", source, (head.doc[head.i : head.i + 1],), 1.0)
 
 
 CARRY_VERBS = frozenset({"bring", "take", "push", "lift"})

@@ -758,7 +758,9 @@ class ClaimantResolver:
                     return Claimant(None, "anonymous")  # "the country", none named
                 return Claimant(m.body or m.text, "organization")  # "ministry": as written
             assert m.body is not None
-            if m.body in self._full_names:  # "Petrov" taken for a body, after "Ivan Petrov"
+            if m.body in self._full_names or m.body in self.spokes:
+                # "Petrov" taken for a body, after "Ivan Petrov" or "Ivan Petrov, the
+                # ministry's spokesman"
                 return self._person(replace(m, kind="person", person=m.body))
             return Claimant(self._full_body(m.body, m.position), m.body_kind)
         if m.kind == "description":
@@ -780,6 +782,9 @@ class ClaimantResolver:
     def _person(self, m: Mention) -> Claimant:
         assert m.person is not None
         person = self._full(m.person)
+        if " " not in person:
+            # "Orlov" after "Pavel Orlov, the General Staff's spokesman"
+            person = next((p for p in self.spokes if " " in p and _surname(p) == person), person)
         role = m.role
         if is_spokes(role):
             body = self._spokes_body(m)

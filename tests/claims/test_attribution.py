@@ -865,3 +865,12 @@ def test_more_ways_a_body_gives_a_figure(text: str, source: str, content: str) -
     (claim,) = extract(text).claims
     assert claim.source is not None and claim.source.text == source
     assert claim.content.text == content
+
+
+def test_its_toll_raised_after_the_cue_is_the_speakers() -> None:
+    carried = extract(
+        "A man who had been in intensive care since the crush died on Friday, the regional "
+        "ambulance service said, raising its toll to 11."
+    ).claims[-1]
+    assert carried.source is not None and carried.source.text == "the regional ambulance service"
+    assert carried.content.text == "its toll to 11"

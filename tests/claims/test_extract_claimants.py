@@ -286,3 +286,14 @@ def test_an_unnamed_spokeswoman_speaks_for_the_body_last_named_not_an_earlier_sp
         "Association of Pit Widows",
     ]
     assert claims[-1].claimant_role == "spokeswoman"
+
+
+def test_a_spokesmans_surname_alone_is_still_his_body_speaking() -> None:
+    # the recogniser takes "Orlov" alone for an organisation
+    first, later = extract(
+        "Pavel Orlov, the General Staff's spokesman, told a briefing in Eastport that 138 "
+        "Northern soldiers were now on its list.\n\nOrlov said 955 Northern soldiers had been "
+        "killed since December 22."
+    ).claims
+    assert (first.claimant, first.speaker) == ("General Staff", "Pavel Orlov")
+    assert (later.claimant, later.speaker) == ("General Staff", "Pavel Orlov")
