@@ -890,6 +890,15 @@ def quantities_of(
                 fig = replace(fig, text=local.text)  # "more than two dozen", read whole
                 interval = local.interval
         described = _described_by_what(fig, interval, percent, own_side, own_side_text)
+        if (
+            described is not None
+            and described.category == "share"
+            and fig.end > fig.start
+            and _CHANGE_BEFORE.search(content, 0, max(0, fig.start - content_start))
+        ):
+            # "grain exports fell 7 percent": a change of something named only in the text,
+            # never met with another's ("retail sales rose 0.8 percent")
+            described = None
         if described is None:
             if local is not None:
                 out.append(replace(local, interval=interval, text=fig.text))
@@ -949,6 +958,12 @@ def _nearest(
         if value_text and (value_text in q.text or q.text in value_text):
             return q
     return None
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(RISE_WORDS | _CHANGES)) + r")(?:\s+by)?\s+(?:some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _described_by_what(

@@ -265,6 +265,14 @@ def test_millions_said_alone_are_not_the_seats_counted_before() -> None:
     assert [q.interval.low for q in find_quantities("47", antecedents=seats)] == [47]
 
 
+def test_two_things_that_changed_by_a_percentage_are_not_one_share() -> None:
+    article = (
+        "Varland's statistics service said grain exports fell 7 percent in February. "
+        "Osland's statistics office said retail sales rose 0.8 percent in February."
+    )
+    assert kind_of(article, 0, 1) != "contradiction"
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
