@@ -1443,7 +1443,13 @@ def _describe(
     if category in _PERSONNEL and measure == "destroyed":
         measure = "killed"  # "neutralised 40 fighters"
     side, side_text = (None, None)
-    if 0 <= cat_at < number.first:
+    if 0 <= cat_at < number.first and any(
+        t.low == "own" and p.low in ("its", "our", "their")
+        for p, t in zip(toks[cat_at : number.first], toks[cat_at + 1 : number.first], strict=False)
+    ):
+        # "put Eastern soldiers killed at about 1,450 and its own dead there at 56": its own
+        side, side_text = own_side, own_side_text
+    elif 0 <= cat_at < number.first:
         # "the number of Northern servicemen killed ... was close to 1,700"
         side, side_text = _side_before(toks, cat_at, max(lo, cat_at - 3), own_side, own_side_text)
     elif cat_at >= 0:

@@ -273,6 +273,15 @@ def test_two_things_that_changed_by_a_percentage_are_not_one_share() -> None:
     assert kind_of(article, 0, 1) != "contradiction"
 
 
+def test_its_own_dead_after_the_enemys_are_its_own() -> None:
+    enemy, own = find_quantities(
+        "Eastern soldiers killed at Varo at about 1,450 and its own dead there at 56",
+        own_side="northern",
+        own_side_text="Northern Republic",
+    )
+    assert (enemy.side, own.side) == ("eastern", "northern")
+
+
 def test_a_count_that_has_risen_to_a_figure_is_everything_so_far() -> None:
     period = resolve(find_when("casualties around Varo had risen to 840"), MON)
     assert period.explicit and period.start is None
