@@ -33,13 +33,13 @@ _COUNTS = frozenset({"count", "tally", "reckoning", "estimate", "estimates"})
 
 def mend_reported_speech(doc: Doc) -> Doc:
     """The same doc, its reported clauses hung on their verbs of saying (see the module)."""
-    for verb in doc:
-        if verb.lower_ in _COUNTS and verb.dep_ == "pcomp":
-            _count_read_as_verb(verb)
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING:
+    for tok in doc:
+        if tok.lower_ in _COUNTS and tok.dep_ == "pcomp":
+            _count_read_as_verb(tok)
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAYING:
             continue
-        _object_as_subject(verb)
-        _that_clause_on_time(verb)
+        _object_as_subject(tok)
+        _that_clause_on_time(tok)
     return doc
 
 
