@@ -76,6 +76,7 @@ from claims.places import (
 from claims.quantities import (
     ALL_SIDES,
     MEASURE_PARTS,
+    STATE_WORDS,
     Interval,
     Quantity,
     categories_comparable,
@@ -339,7 +340,9 @@ def facts_of_article(extraction: Extraction, published: date) -> list[ClaimFacts
 
 
 _STATE_NAME = re.compile(
-    r"\b(?!The\b|This\b|That\b)([A-Z][a-z]+) (Federation|Republic|Kingdom|Union|Emirates)\b"
+    r"\b(?!The\b|This\b|That\b)([A-Z][a-z]+) ("
+    + "|".join(sorted(w.capitalize() for w in STATE_WORDS))
+    + r")\b"
 )
 
 
@@ -362,7 +365,9 @@ def _state_sides(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
-_CARRIED = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising)\s*$", re.IGNORECASE)
+_CARRYING = "bringing|taking|raising|pushing|lifting"
+"""Participles of an event carrying a count on ("..., bringing the toll to 19")."""
+_CARRIED = re.compile(rf"\b(?:{_CARRYING})\s*$", re.IGNORECASE)
 """The word before a claim carried by an event ("..., bringing the number of dead to ten")."""
 
 _SAME_COUNT = re.compile(
@@ -790,8 +795,8 @@ def facts_of(
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of|taking|bringing"
-    r"|raising|pushing|lifting|putting|for a total"
+    r",\s+(?:adding|and|but|while|whereas|saying|although|though|out of|" + _CARRYING + r"|putting"
+    r"|for a total"
     r"|which (?:takes|took|brings|brought|raises|raised|lifts|lifted|puts|put|pushes|pushed))\b"
     r"|;\s*"
     r"|\s+(?:and that|but|while|whereas)\b",
@@ -1535,7 +1540,7 @@ def _disasters_day(quantities: Sequence[Quantity], content: str, period: Period)
 
 
 _POSSESSIVE_DAY = re.compile(r"(?:last |this )?" + _DAY_NAME + r"['’]s", re.IGNORECASE)
-_DISASTER_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISASTERS}|burst|breach)\b")
+_DISASTER_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISASTERS}|breach)\b")
 
 
 def _event_toll(

@@ -1842,12 +1842,13 @@ def _state_owner(toks: list[_Tok], k: int, lo: int) -> str | None:
     if k < lo or not toks[k].text[:1].isupper():
         return None
     word = toks[k].low.removesuffix("'s").removesuffix("’s")
-    if word in CAPITALS or word in _STATE_WORDS:
+    if word in CAPITALS or word in STATE_WORDS:
         return toks[k].text.removesuffix("'s").removesuffix("’s")
     return None
 
 
-_STATE_WORDS = frozenset({"federation", "republic", "kingdom", "union", "emirates"})
+STATE_WORDS = frozenset({"federation", "republic", "kingdom", "union", "emirates"})
+"""Words a state's name ends in ("Eastern Federation"), which it may go by alone."""
 
 
 def _number_word(low: str) -> bool:
