@@ -33,7 +33,7 @@ from claims.canonical import (
     country_of_adjective,
 )
 from claims.model import ClaimantKind
-from claims.places import moved_on, place_key
+from claims.places import left_town, place_key
 from claims.titles import (
     ROLE_HEADS,
     is_spokes,
@@ -109,7 +109,8 @@ DETERMINERS = frozenset(
 _SPLIT = frozenset({",", "—", "–", "(", ")", ";"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
 
-_RELATIVE_TAIL = re.compile(r",\s*(?:who|which|whose|whom)\b")
+_RELATIVE_TAIL = re.compile(r",\s*(?:" + "|".join(sorted(_RELATIVE - {"that", "where"})) + r")\b")
+"""A relative clause set off after a name (", who asked not to be named"): no part of it."""
 T = TypeVar("T")
 COUNTRY_KEY = " country"  # not a word: countries filed for "the country" to find
 MentionKind = Literal[
@@ -877,11 +878,8 @@ class ClaimantResolver:
         """Whether the text has moved to another place since a town's body was named: "Kessby
         police" named, then a section on Norrvik, where "police" are Norrvik's."""
         at, name = named
-        towns = {w.lower() for w in name.split()} - {w.lower() for w in body.split()}
         places_named = self._towns | {place_key(p) for _, places in self._scenes for p in places}
-        if not towns & places_named:
-            return False  # "Eastern Federation General Staff": a side, not a town
-        return moved_on(self._scenes, at, position, towns)
+        return left_town(name, body, places_named, self._scenes, at, position)
 
     def _full(self, person: str) -> str:
         """'Medvedev' → 'Dmitry Medvedev' when the article names him in full."""

@@ -69,7 +69,7 @@ from claims.places import (
     AREAS,
     find_places,
     in_institution,
-    moved_on,
+    left_town,
     place_key,
     with_dateline,
 )
@@ -513,8 +513,7 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
         for named, key, key_side, at in reversed(seen):
             if side and key_side and side_key(side) != side_key(key_side):
                 continue  # "the Northern Defence Ministry" is never the Eastern one
-            town = (set(key.split()) - set(raw.split())) & towns
-            if town and moved_on(scenes, at, claim.sentence.start, town):
+            if left_town(key, raw, towns, scenes, at, claim.sentence.start):
                 continue  # "Kessby police", then a section on Norrvik: its police are Norrvik's
             if raw in _FIRM_NOUNS:
                 # "the company" is the last business named before it ("Sorland Rail")

@@ -173,6 +173,21 @@ def moved_on(
     )
 
 
+def left_town(
+    name: str,
+    short: str,
+    towns: Collection[str],
+    scenes: Sequence[tuple[int, tuple[str, ...]]],
+    since: int,
+    until: int,
+) -> bool:
+    """Whether "Kessby police" named at `since` is no longer what "police" (`short`) means at
+    `until`: its name holds a town (one of `towns`, keys) the text has since turned away from.
+    "Eastern Federation General Staff" holds no town: a side, never left."""
+    held = ({w.lower() for w in name.split()} - {w.lower() for w in short.split()}) & set(towns)
+    return bool(held) and moved_on(scenes, since, until, held)
+
+
 def place_key(name: str) -> str:
     """ "the Varna River", "Varna river" → "varna river"; "Dalsk's" → "dalsk"."""
     words = name.replace("’", "'").lower().split()
