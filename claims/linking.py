@@ -83,6 +83,7 @@ from claims.quantities import (
     quantities_of,
     side_key,
     sides_comparable,
+    size_base,
 )
 from claims.stories import story_for
 
@@ -1229,7 +1230,8 @@ _CATEGORY_FAMILY = dict.fromkeys(
 def quantity_key(q: Quantity) -> str:
     """Coarse on purpose: "killed soldiers" and "losses of people" must meet as candidates."""
     measure = _FAMILY.get(q.measure, q.measure)
-    return f"{measure}/{_CATEGORY_FAMILY.get(q.category, q.category)}"
+    category = size_base(q.category) if q.measure == "size" else q.category
+    return f"{measure}/{_CATEGORY_FAMILY.get(category, category)}"
 
 
 def link_keys(facts: ClaimFacts) -> LinkKeys:
@@ -1370,6 +1372,8 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
                 continue
             if series and qa.measure != qb.measure and {qa.measure, qb.measure} != _DEAD:
                 continue  # one claimant's captured and its losses are two counts, no series
+            if series and qa.measure == qb.measure == "size" and qa.category != qb.category:
+                continue  # one body's "1.5 tonnes of dead fish" and its "30 tonnes": two things
             measure = _measure_relation(qa.measure, qb.measure)
             if measure in ("a_in_b", "b_in_a") and not _part_placed(qa, qb, place):
                 continue
@@ -1483,7 +1487,13 @@ def _period_relation(
             return "same"  # people inside when the fire broke out, told on any day
     if q.measure in _STATES and abs((a.end - b.end).days) >= 2:
         return None  # "five still missing" on Friday, "three" on Sunday: two moments
-    events = not q.percent and q.measure not in ("remaining", "count")
+    if (
+        q.measure == "size"
+        and not (a.explicit or b.explicit)
+        and abs((a.end - b.end).days) <= HELD_SAME_DAYS
+    ):
+        return "same"  # a breach's width, the gas released: one event's measure, told any day
+    events = not q.percent and q.measure not in ("remaining", "count", "size")
     if events:
         running = _running_part(a, b)
         if running is not None:

@@ -98,6 +98,8 @@ class Quantity:
             return f"{who}{self.category}"
         if self.measure == "cost":
             return f"the cost in {self.category}"  # "the cost in crowns, first year"
+        if self.measure == "size":
+            return f"the {self.category}"  # "the width in metres"
         who = f"{self.side_text} " if self.side_text else ""
         return f"{who}{self.category} {MEASURE_WORDS.get(self.measure, self.measure)}"
 
@@ -128,6 +130,7 @@ MEASURE_WORDS = {
     "share": "share",
     "count": "counted",
     "cost": "cost",
+    "size": "measured",
 }
 
 MEASURE_PARTS: dict[str, frozenset[str]] = {
@@ -539,8 +542,15 @@ def find_quantities(
             if cost is not None:
                 out.append(cost)
             continue
-        q = _describe(toks, number, own_side, own_side_text, hint)
         before = out[-1] if out else change or (antecedents[-1] if antecedents else None)
+        unit = None if number.percent else _unit_after(toks, number)
+        if unit is not None:
+            # tonnes, cubic metres, a breach's width: a measurement, never a count of people
+            size = _size(toks, number, unit, before)
+            if size is not None:
+                out.append(size)
+            continue
+        q = _describe(toks, number, own_side, own_side_text, hint)
         if q is None and not number.percent and out:
             q = _elliptical_share(toks, number, out[-1])
         if q is None and not number.percent:
@@ -729,13 +739,19 @@ def _elliptical(
     bare = (not tail or answered or " ".join(tail) in _EMPHATIC_TAILS) and all(
         t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]
     )
-    anaphor = bare or any(t.low in _ANAPHORS for t in toks[lo : number.first])
+    anaphor = bare or any(
+        t.low in _ANAPHORS
+        or t.low in _SIZE_NOUNS
+        and before is not None
+        and before.measure == "size"
+        for t in toks[lo : number.first]
+    )
     estimate = any(t.low in _PUT_AT or t.low == "claimed" for t in toks[lo : number.first])
     if measure is None and category in (None, "people") and gathering and estimate:
         return Quantity("participants", "people", None, number.interval, number.text)
     if before is None or before.percent or before.forecast or not (near or anaphor):
         return None
-    if number.interval.low >= 1_000_000 and before.measure != "cost":
+    if number.interval.low >= 1_000_000 and before.measure not in ("cost", "size"):
         return None  # "the budget office said 700 million": money, not the seats told before
     if measure is not None and measure != before.measure:
         return None
@@ -804,6 +820,103 @@ def _cost(toks: list[_Tok], number: _Number, currency: str) -> Quantity | None:
     if scope is None:
         return None
     return Quantity("cost", f"{currency}, {scope}", None, number.interval, number.text)
+
+
+_SIZE_UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys("tonnes tonne tons ton".split(), ("tonnes", 1.0)),
+    **dict.fromkeys("litres litre liters liter".split(), ("litres", 1.0)),
+    **dict.fromkeys("metres metre meters meter".split(), ("metres", 1.0)),
+    **dict.fromkeys("kilometres kilometre kilometers kilometer km".split(), ("metres", 1000.0)),
+}
+"""Units of measurement after a figure, in one unit per kind ("three kilometres" is 3,000
+metres); "cubic" before metres makes a volume."""
+_SIZE_KINDS = {"tonnes": "weight", "litres": "volume", "cubic metres": "volume"}
+_DIMENSIONS: dict[str, str] = {
+    **dict.fromkeys("wide width across gap breach".split(), "width"),
+    **dict.fromkeys("long length stretch".split(), "length"),
+    **dict.fromkeys("deep depth".split(), "depth"),
+    **dict.fromkeys("high height tall".split(), "height"),
+    **dict.fromkeys("radius zone cordon".split(), "radius"),
+}
+"""What a length measures. A length with none of these ("30 km from the front", "within 500
+metres of the works") says where, not how big: nothing another claim could dispute."""
+_SIZE_KIND_NAMES = frozenset({*_SIZE_KINDS.values(), *_DIMENSIONS.values()})
+_SIZE_NOUNS = frozenset("volume weight width size length depth height extent release".split())
+"""Words that refer back to a measurement told before ("estimated the volume at 400,000")."""
+_MATERIAL_STOP = frozenset(
+    "had have has was were is are and or from in at into to that which who on by for with as "
+    "spread across".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    name: str
+    factor: float
+    last: int
+    """Index of the unit's last token."""
+
+
+def _unit_after(toks: list[_Tok], number: _Number) -> _Unit | None:
+    """ "40 metres", "5.5 million cubic metres", "a 300-metre stretch": the unit after a figure."""
+    i = number.last + 1
+    if i < len(toks) and toks[i].low == "-":
+        i += 1
+    if i + 1 < len(toks) and toks[i].low == "cubic" and toks[i + 1].low in _SIZE_UNITS:
+        unit, factor = _SIZE_UNITS[toks[i + 1].low]
+        return _Unit("cubic metres", factor**3, i + 1) if unit == "metres" else None
+    if i < len(toks) and toks[i].low in _SIZE_UNITS:
+        unit, factor = _SIZE_UNITS[toks[i].low]
+        return _Unit(unit, factor, i)
+    return None
+
+
+def _size(
+    toks: list[_Tok], number: _Number, unit: _Unit, before: Quantity | None
+) -> Quantity | None:
+    """A measurement: measure `size`, category "weight in tonnes", "volume in cubic metres of
+    water", "width in metres". Of two things weighed in one story only a named material tells
+    them apart ("four tonnes of dead fish", "30 tonnes" of the gas); "the agency put the figure
+    at 1.5 tonnes" weighs what the figure before it weighed."""
+    lo, hi = _clause(toks, number.first, number.last)
+    kind = _SIZE_KINDS.get(unit.name)
+    if kind is None:
+        near = sorted(
+            (abs(j - number.first), _DIMENSIONS[toks[j].low])
+            for j in range(lo, hi)
+            if toks[j].low in _DIMENSIONS
+        )
+        if not near:
+            return None
+        kind = near[0][1]
+    category = f"{kind} in {unit.name}"
+    material: list[str] = []
+    j = unit.last + 1
+    if j < len(toks) and toks[j].low == "of":
+        j += 1
+        while j < len(toks) and toks[j].low in ("the", "a", "an"):
+            j += 1
+        while (
+            j < len(toks)
+            and len(material) < 2
+            and toks[j].low[:1].isalpha()
+            and toks[j].low not in _MATERIAL_STOP
+            and not (material and toks[j].low.endswith("ed"))
+        ):
+            material.append(toks[j].low)
+            j += 1
+    if material:
+        category = f"{category} of {' '.join(material)}"
+    elif (
+        before is not None
+        and before.measure == "size"
+        and before.category.startswith(category)
+        and any(t.low in _ANAPHORS for t in toks[lo : number.first])
+    ):
+        category = before.category
+    interval = Interval(number.interval.low * unit.factor, number.interval.high * unit.factor)
+    forecast = _is_forecast(toks, lo, number.first)
+    return Quantity("size", category, None, interval, number.text, forecast=forecast)
 
 
 def quantities_of(
@@ -1265,8 +1378,7 @@ def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> b
     if after == "-" and last + 2 < len(toks) and toks[last + 2].low.startswith(("year", "month")):
         return True  # "a 79-year-old man": an age
     if after in ("am", "pm", "a.m", "p.m", "o'clock", "hours", "hour", "days", "day", "weeks",
-                 "week", "months", "month", "years", "year", "km", "kilometres", "kilometers",
-                 "miles", "metres", "meters", "minutes", ":"):  # fmt: skip
+                 "week", "months", "month", "years", "year", "miles", "minutes", ":"):  # fmt: skip
         return True
     if (
         before in ("since", "in", "of", "by")
@@ -2088,7 +2200,20 @@ def categories_comparable(a: str, b: str) -> bool:
     if a == b:
         return True
     pair = {a, b}
+    if is_size(a) and is_size(b):
+        # "weight in tonnes of dead fish" and "weight in tonnes": the material left unsaid
+        return a.startswith(b + " of ") or b.startswith(a + " of ")
     return pair == _DEMONSTRATORS or "people" in pair and bool(pair & _PERSONNEL)
+
+
+def is_size(category: str) -> bool:
+    """ "width in metres", "weight in tonnes of ammonia": the category of a measurement."""
+    return category.split(" in ", 1)[0] in _SIZE_KIND_NAMES
+
+
+def size_base(category: str) -> str:
+    """The measurement without its material: what any claim of that size speaks of."""
+    return category.split(" of ", 1)[0] if is_size(category) else category
 
 
 _DEMONSTRATORS = frozenset({"protesters", "supporters"})

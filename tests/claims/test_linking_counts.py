@@ -1170,3 +1170,53 @@ def test_a_figure_answered_alone_in_a_quote_counts_what_was_counted_before() -> 
         assert [(q.measure, q.category) for q in told.quantities] == [("held", "seats")]
     found = link(lang, reid)
     assert found is not None and found.kind == "contradiction"
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurements
+
+
+@pytest.mark.parametrize(
+    "text, category, low, high",
+    [
+        ("a section about 40 metres wide had given way", "width in metres", 36, 44),
+        ("put the gap at closer to 70 metres", "width in metres", 70, 70),
+        ("ordered everyone out of a zone of three kilometres", "radius in metres", 3000, 3000),
+        ("estimated the release at between 20 and 25 tonnes", "weight in tonnes", 20, 25),
+        ("some 150,000 cubic metres of earth and rock had slid", "volume in cubic metres of earth",
+         135_000, 165_000),
+    ],
+)  # fmt: skip
+def test_a_figure_with_a_unit_is_a_measurement(
+    text: str, category: str, low: float, high: float
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.category, q.interval.low, q.interval.high) == ("size", category, low, high)
+
+
+def test_a_distance_that_says_where_is_no_measurement() -> None:
+    assert [q.measure for q in find_quantities("30 km from the front, 12 men were killed")] == [
+        "killed"
+    ]
+
+
+def test_two_bodies_measuring_one_event_differently_contradict() -> None:
+    company = facts("no more than eight tonnes of ammonia had escaped at Rostad", "Agrifer", MON)
+    agency = facts("the release at Rostad was between 20 and 25 tonnes", "The agency", day(2))
+    found = link(company, agency)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_the_figure_after_a_named_material_weighs_that_material() -> None:
+    (fish, agency) = find_quantities(
+        "anglers said four tonnes of dead fish were pulled from the Elva; "
+        "the agency put the figure at 1.5 tonnes"
+    )
+    assert fish.category == agency.category == "weight in tonnes of dead fish"
+
+
+def test_one_body_weighing_two_things_gives_no_series() -> None:
+    fish = facts("1.5 tonnes of dead fish were taken from the Elva", "The agency", MON)
+    gas = facts("30 tonnes had escaped into the Elva", "The agency", MON)
+    found = link(fish, gas)
+    assert found is None or found.kind == "related"
