@@ -1297,7 +1297,7 @@ def find_source(cand: Candidate) -> Span | None:
         # "Over Korvin, the Federation's Defence Ministry reported ...": the parse made the
         # opening place the subject and the speaker its apposition
         return doc[appos.left_edge.i : appos.right_edge.i + 1]
-    named = _named_after_a_list(subject)
+    named = _named_after_a_list(subject) or _named_after_a_clause(subject)
     if named is not None:
         return doc[named.left_edge.i : named.right_edge.i + 1]
     if tok.dep_ == "acl" and tok.head.i == subject.i and subject.dep_ == "ROOT":
@@ -1325,6 +1325,32 @@ def _named_after_a_list(subject: Token) -> Token | None:
     if any(c.ent_type_ in ("PERSON", "ORG") for c in rights[:-1]):
         return None  # "Smith, Jones, Brown": a list of speakers
     return last
+
+
+def _named_after_a_clause(subject: Token) -> Token | None:
+    """ "the ministry's roll of soldiers missing lengthened to 34, and spokeswoman Anna Berg
+    repeated that ...": the parse takes the clause's verb for a participle and coordinates the
+    speaker with its subject; the speaker is the name after ", and"."""
+    rights = [c for c in subject.rights if c.dep_ == "conj"]
+    if len(rights) != 1 or rights[0].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    last = rights[0]
+    doc = subject.doc
+    if last.left_edge.i < 2 or [t.text for t in doc[last.left_edge.i - 2 : last.left_edge.i]] != [
+        ",",
+        "and",
+    ]:
+        return None
+    clause = doc[subject.i + 1 : last.left_edge.i - 2]
+    if any(
+        t.tag_ in ("VBD", "VBN")
+        and t.dep_ in ("acl", "relcl")
+        and any(d.like_num for d in t.subtree)
+        and not any(c.dep_ == "nsubj" for c in t.children)
+        for t in clause
+    ):
+        return last
+    return None
 
 
 _FRONTED_PLACE = frozenset({"north", "south", "east", "west"})

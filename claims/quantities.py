@@ -163,6 +163,7 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("moved from their homes", "evacuated"),
     ("forced to flee", "displaced"),
     ("forced from their homes", "displaced"),
+    ("out of their homes", "displaced"),
     ("took part", "participants"),
     ("taken part", "participants"),
     ("take part", "participants"),
@@ -785,6 +786,7 @@ _COST_SCOPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(first|second|third)[ -]year\b"), r"\1 year"),
     (re.compile(r"\b(?:a|per|each|every) year\b|\b(?:annual|annually|yearly)\b"), "a year"),
     (re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b"), "a month"),
+    (re.compile(r"\b(?:a|per|each|every) day\b|\bdaily\b"), "a day"),
     (re.compile(r"\bover (\w+) years\b"), r"over \1 years"),
     (re.compile(r"\bin (?:all|total)\b"), "in total"),
 )
@@ -1279,7 +1281,8 @@ def _number_at(
         if " ".join(x.low for x in toks[i : i + n]) != phrase:
             continue
         if phrase in ("no", "none", "zero") and not _counted_follows(toks, i + n):
-            return None
+            if not (phrase == "none" and _none_said(toks, i + n)):
+                return None
         if phrase == "one" and not _counted_follows(toks, i + n):
             return None
         last, scaled = _compound(toks, i + n - 1, float(value))
@@ -1353,10 +1356,29 @@ def _counted_follows(toks: list[_Tok], i: int) -> bool:
             return True
         if t.low in ("of", "our", "their", "the", "its") or t.text[:1].isupper():
             continue
+        if t.low in _QUOTES:
+            continue  # 'that "not one" Northern soldier had been captured'
         if t.low.endswith(("'s", "’s")) or (j + 1 < len(toks) and toks[j + 1].low in ("'s", "’s")):
             continue  # an owner: "the ministry's"
         return False  # "no more than 20": a qualifier, not a count of zero
     return False
+
+
+_AUXILIARIES = frozenset("had have has was were is are".split())
+_QUOTES = frozenset("\"“”'‘’")
+
+
+def _none_said(toks: list[_Tok], i: int) -> bool:
+    """ "none had been taken prisoner", "none of them was hurt": a count of zero of the people
+    told before, with what happened to them in the verb ("none was offered for exchange" is
+    no count)."""
+    if [t.low for t in toks[i : i + 2]] in (["of", "them"], ["of", "those"], ["of", "these"]):
+        i += 2
+    return (
+        i < len(toks)
+        and toks[i].low in _AUXILIARIES
+        and any(t.low in _MEASURE_WORDS or t.low in _CUES_BY_FIRST for t in toks[i + 1 : i + 4])
+    )
 
 
 _MONTHS = frozenset(
@@ -1690,12 +1712,29 @@ def _clause(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
         toks[lo - 1].low not in _STOP
         and toks[lo - 1].low not in _CLAUSE_WORDS
         or _quoted_complement(toks, lo - 1)
+        or _quoted_figure(toks, lo - 1, first, last)
     ):
         lo -= 1
     hi = last + 1
-    while hi < len(toks) and toks[hi].low not in _STOP and toks[hi].low not in _CLAUSE_WORDS:
+    while hi < len(toks) and (
+        toks[hi].low not in _STOP
+        and toks[hi].low not in _CLAUSE_WORDS
+        or _quoted_figure(toks, hi, first, last)
+    ):
         hi += 1
     return lo, hi
+
+
+def _quoted_figure(toks: list[_Tok], j: int, first: int, last: int) -> bool:
+    """'that "not one" soldier had been captured': quotation marks around the figure alone
+    end no clause."""
+    return (
+        0 < first
+        and last + 1 < len(toks)
+        and j in (first - 1, last + 1)
+        and toks[first - 1].low in _QUOTES
+        and toks[last + 1].low in _QUOTES
+    )
 
 
 def _quoted_complement(toks: list[_Tok], j: int) -> bool:

@@ -789,6 +789,14 @@ def test_a_speaker_named_after_a_list_of_the_dead_is_the_speaker_alone() -> None
     assert both.source is not None and both.source.text == "The ministry and the army"
 
 
+def test_a_speaker_after_a_clause_of_its_own_is_the_speaker_alone() -> None:
+    (claim,) = extract(
+        "In Varo, the army's roll of soldiers missing in the battle lengthened to 52, and "
+        "spokeswoman Lena Moss repeated that none had been taken prisoner."
+    ).claims
+    assert claim.source is not None and claim.source.text == "spokeswoman Lena Moss"
+
+
 @pytest.mark.parametrize(
     "text, source, content",
     [

@@ -1220,3 +1220,27 @@ def test_one_body_weighing_two_things_gives_no_series() -> None:
     gas = facts("30 tonnes had escaped into the Elva", "The agency", MON)
     found = link(fish, gas)
     assert found is None or found.kind == "related"
+
+
+@pytest.mark.parametrize(
+    "text, measure, value",
+    [
+        ("she repeated that none had been taken prisoner", "captured", 0),
+        ("none of them was hurt", "wounded", 0),
+        ('that "not one" soldier had been captured there', "captured", 0),
+        ("240 people were now out of their homes on the slope", "displaced", 240),
+    ],
+)
+def test_counts_said_without_a_counted_noun_after_the_figure(
+    text: str, measure: str, value: int
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.interval.low, q.interval.high) == (measure, value, value)
+
+
+def test_a_cost_a_day_is_compared_with_another_cost_a_day() -> None:
+    hauliers = facts("detours were costing its members 11 million crowns a day", "Hauliers", MON)
+    road = facts("the detours cost about four million crowns a day", "The road company", MON)
+    assert [q.category for q in hauliers.quantities] == ["crowns, a day"]
+    found = link(hauliers, road)
+    assert found is not None and found.kind == "contradiction"
