@@ -559,6 +559,7 @@ def find_quantities(
             q = _elliptical(toks, number, before, gathering=gathering, near=near)
         elif q is not None and before is not None:
             q = _losses_of_kind(toks, number, q, before)
+            q = _list_like_before(toks, number, q, before)
             if out:
                 q = _same_people(toks, number, q, out[-1])
         if q is not None and out and _subset_of_previous(toks, number):
@@ -598,6 +599,19 @@ def _subset_of_previous(toks: list[_Tok], number: _Number) -> bool:
         or before[-1:] == ["including"]
         or before == ["among", "them"]
     )
+
+
+def _list_like_before(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:
+    """ "Red Cross delegates have registered 95 Northern soldiers captured. The General Staff's
+    list stands at 148 names.": a list that does not say of whom lists what was just counted."""
+    if before.measure not in _PEOPLES_FATES or before.category not in _PERSONNEL:
+        return q
+    lo, hi = _clause(toks, number.first, number.last)
+    cat_at = number.last + 1
+    if not _list_of_names(toks, cat_at, lo, hi):
+        return q
+    return replace(q, measure=before.measure, category=before.category, side=before.side,
+                   side_text=before.side_text)  # fmt: skip
 
 
 def _same_people(toks: list[_Tok], number: _Number, q: Quantity, before: Quantity) -> Quantity:
@@ -1322,7 +1336,8 @@ _PHRASE_STARTS = frozenset(p.split()[0] for p in (*_VAGUE, *_WORD_NUMBERS))
 _ORDINALS = {
     w: n
     for n, w in enumerate(
-        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
         start=2,
     )
 }
@@ -1561,12 +1576,7 @@ def _describe(
     ):
         measure = "held"  # "won 56 seats", "could rely on 42 deputies": what it holds now
         category = "seats"  # a party's deputies are its seats
-    if (
-        measure is None
-        and 0 <= cat_at < len(toks)
-        and toks[cat_at].low == "names"
-        and any(t.low == "list" for t in toks[lo:hi])
-    ):
+    if measure is None and _list_of_names(toks, cat_at, lo, hi):
         measure = "killed"  # "her list now ran to 302 names": a list of the dead, unqualified
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
@@ -1606,12 +1616,28 @@ def _describe(
     if side is None and _both_sides(toks, lo, hi):
         side, side_text = ALL_SIDES, "both sides"
     forecast = _is_forecast(toks, lo, number.first)
-    return Quantity(measure, category, side, number.interval, number.text, side_text, forecast)
+    interval = number.interval
+    if measure == "captured" and any(t.low in _REGISTERED for t in toks[lo : number.first]):
+        interval = Interval(interval.low, INF)  # those registered fit inside all held
+    return Quantity(measure, category, side, interval, number.text, side_text, forecast)
 
+
+_REGISTERED = frozenset({"registered", "visited"})
+"""Prisoners a neutral body has registered or visited are those it has reached so far: at
+least that many are held ("the Red Cross has registered 95 Northern soldiers captured")."""
 
 ALL_SIDES = "*"
 """The side of a count of both armies together ("400 to 700 soldiers of both armies killed"):
 every side's own count is a part of it."""
+
+
+def _list_of_names(toks: list[_Tok], cat_at: int, lo: int, hi: int) -> bool:
+    return (
+        0 <= cat_at < len(toks)
+        and toks[cat_at].low == "names"
+        and any(t.low == "list" for t in toks[lo:hi])
+        and _measure_in(toks, lo, hi) is None
+    )
 
 
 def _lost(toks: list[_Tok], lo: int, hi: int) -> bool:

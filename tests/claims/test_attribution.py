@@ -882,3 +882,10 @@ def test_its_toll_raised_after_the_cue_is_the_speakers() -> None:
     ).claims[-1]
     assert carried.source is not None and carried.source.text == "the regional ambulance service"
     assert carried.content.text == "its toll to 11"
+
+
+def test_a_second_object_the_parse_joins_to_the_verb_is_in_the_content() -> None:
+    (claim,) = extract(
+        "The Health Ministry recorded 338 dysentery cases in Brisk and a thirteenth death."
+    ).claims
+    assert claim.content.text == "338 dysentery cases in Brisk and a thirteenth death"

@@ -1244,3 +1244,29 @@ def test_a_cost_a_day_is_compared_with_another_cost_a_day() -> None:
     assert [q.category for q in hauliers.quantities] == ["crowns, a day"]
     found = link(hauliers, road)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_a_list_that_does_not_say_of_whom_lists_what_was_just_counted() -> None:
+    article = (
+        "Red Cross delegates have registered 95 Northern soldiers captured at Varo, a "
+        "spokeswoman said. The General Staff's list stands at 148 names."
+    )
+    (q,) = fact_of_article(article, "148").quantities
+    assert (q.measure, q.category, q.side) == ("captured", "soldiers", "northern")
+    (alone,) = find_quantities("her list now ran to 302 names")
+    assert alone.measure == "killed"
+
+
+def test_prisoners_a_neutral_body_registered_fit_inside_all_held() -> None:
+    red_cross = facts("its delegates had registered 63 Northern soldiers captured at Varo",
+                      "The Red Cross", MON)  # fmt: skip
+    staff = facts("121 Northern soldiers captured at Varo were held in its camps", EAST, MON)
+    ministry = facts("no Northern soldier had been captured at Varo", NORTH, MON)
+    assert link(red_cross, staff) is not None and link(red_cross, staff).kind == "related"
+    found = link(red_cross, ministry)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_an_ordinal_death_counts_the_dead() -> None:
+    (cases, dead) = find_quantities("338 dysentery cases in Brisk and a thirteenth death")
+    assert (dead.measure, dead.interval.low) == ("killed", 13)
