@@ -1365,7 +1365,12 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
                 continue
             if countries and qa.percent and qa.category in _RATES:
                 continue  # Aldoria's statistics office on its unemployment, Sorland's on its own
-            scope = share_place if qa.percent and qa.category not in _PLACE_SHARES else place
+            if qa.measure == "cost" and not _one_plan(a.text, b.text):
+                continue  # what the tunnel would cost and what the bridge would
+            plan = _plan_cost(qa)
+            scope = (
+                share_place if qa.percent and qa.category not in _PLACE_SHARES or plan else place
+            )
             if (qa.where or qb.where) and not qa.percent:
                 scope = _places_agree(set(qa.where) or a.places, set(qb.where) or b.places)
             if scope == 0.0:
@@ -1393,7 +1398,7 @@ def _quantity_match(a: ClaimFacts, b: ClaimFacts, series: bool) -> _Match | None
             # both places guessed: one article's own count and its running toll still meet
             loose = not (a.inferred_places and b.inferred_places) or a.places == b.places
             pa, pb = _period_of(a, qa), _period_of(b, qb)
-            period = _period_relation(pa, pb, qa, series, current=loose)
+            period = _period_relation(pa, pb, qa, series, current=loose, plan=plan)
             if period is None:
                 continue
             side = _side_relation(qa.side, qb.side)
@@ -1468,11 +1473,13 @@ def _category_relation(x: str, y: str) -> Relation | None:
 
 
 def _period_relation(
-    a: Period, b: Period, q: Quantity, series: bool, *, current: bool = True
+    a: Period, b: Period, q: Quantity, series: bool, *, current: bool = True, plan: bool = False
 ) -> Relation | None:
     """One claimant's figures form a series whatever their periods, unless both name periods
     that do not meet (two nights' drone counts are two counts); other figures meet when their
     periods coincide or one lies within the other (a day's detentions within the week's)."""
+    if plan and abs((a.end - b.end).days) <= PLAN_COST_DAYS:
+        return "same"  # "430 million crowns for the first year", told on any day of the debate
     if series:
         if q.measure == "participants" and abs((a.end - b.end).days) > CROWD_DAYS:
             return None  # a march in November and one in January: two crowds, no series
@@ -1488,12 +1495,14 @@ def _period_relation(
     if q.measure in _STATES and abs((a.end - b.end).days) >= 2:
         return None  # "five still missing" on Friday, "three" on Sunday: two moments
     if (
-        q.measure == "size"
+        q.measure in ("size", "cost")
         and not (a.explicit or b.explicit)
         and abs((a.end - b.end).days) <= HELD_SAME_DAYS
     ):
-        return "same"  # a breach's width, the gas released: one event's measure, told any day
-    events = not q.percent and q.measure not in ("remaining", "count", "size")
+        # a breach's width, the gas released, what a plan will cost in its first year: one
+        # measure of one thing, whichever day it is told
+        return "same"
+    events = not q.percent and q.measure not in ("remaining", "count", "size", "cost")
     if events:
         running = _running_part(a, b)
         if running is not None:
@@ -1524,6 +1533,40 @@ def _period_relation(
         if stated.start is not None and 0 <= (implicit.end - stated.end).days <= RATE_DAYS:
             return "same"
     return None
+
+
+PLAN_COST_DAYS = 14
+"""What a plan will cost in a year of its own is one figure however the days of its debate go:
+estimates told up to this many days apart are of one cost."""
+
+
+def _plan_cost(q: Quantity) -> bool:
+    """A cost over a year of a plan ("crowns, first year"): no place of its own, and no time but
+    the plan's, whatever the story it is told in."""
+    return q.measure == "cost" and "year" in q.category
+
+
+_COSTED = re.compile(
+    r"\b(?:the|its|a)\s+(?:new\s+)?([a-z]+)(?:'s)?\s+(?:would|will|could)?\s*(?:cost|costs|first-year)\b"
+    r"|\bcost of (?:the |its |a )?(?:new )?(?:[a-z]+ )?([a-z]+)\b",
+    re.IGNORECASE,
+)
+_ANY_PLAN = frozenset(
+    "reform plan formula scheme programme program measure law bill package budget treasury".split()
+)
+
+
+def _costed(text: str) -> str | None:
+    m = _COSTED.search(text)
+    word = (m.group(1) or m.group(2)).lower() if m else None
+    return None if word is None or word in _ANY_PLAN else word
+
+
+def _one_plan(a: str, b: str) -> bool:
+    """Whether two costs may be of one plan: not when each names another thing ("the tunnel
+    would cost", "the new bridge would cost"); "the reform" and "the formula" are one."""
+    x, y = _costed(a), _costed(b)
+    return x is None or y is None or x == y
 
 
 HELD_SAME_DAYS = 7

@@ -755,10 +755,7 @@ def _elliptical(
         t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]
     )
     anaphor = bare or any(
-        t.low in _ANAPHORS
-        or t.low in _SIZE_NOUNS
-        and before is not None
-        and before.measure == "size"
+        t.low in _ANAPHORS or before is not None and t.low in _MEASURE_NOUNS.get(before.measure, ())
         for t in toks[lo : number.first]
     )
     estimate = any(t.low in _PUT_AT or t.low == "claimed" for t in toks[lo : number.first])
@@ -796,6 +793,9 @@ _CURRENCIES: dict[str, str] = {
 _COST_WORDS = frozenset(
     "cost costs costing costed price priced spending expense expenses outlay".split()
 )
+_COST_FIGURES = frozenset({"figure", "estimate", "estimates", "estimated"})
+"""Words that make money with a stretch of its own a cost all the same: "the latest figure was
+430 million crowns for the first year"."""
 _COST_SCOPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(first|second|third)[ -]year\b"), r"\1 year"),
     (re.compile(r"\b(?:a|per|each|every) year\b|\b(?:annual|annually|yearly)\b"), "a year"),
@@ -826,7 +826,7 @@ def _cost(toks: list[_Tok], number: _Number, currency: str) -> Quantity | None:
     estimate, and two estimates of it can disagree."""
     lo, hi = _clause(toks, number.first, number.last)
     words = [t.low for t in toks[lo:hi]]
-    costed = any(w in _COST_WORDS for w in words) or any(
+    costed = any(w in _COST_WORDS or w in _COST_FIGURES for w in words) or any(
         w == "bill" and nxt in ("at", "of") for w, nxt in zip(words, words[1:], strict=False)
     )
     if not costed:
@@ -857,8 +857,12 @@ _DIMENSIONS: dict[str, str] = {
 """What a length measures. A length with none of these ("30 km from the front", "within 500
 metres of the works") says where, not how big: nothing another claim could dispute."""
 _SIZE_KIND_NAMES = frozenset({*_SIZE_KINDS.values(), *_DIMENSIONS.values()})
-_SIZE_NOUNS = frozenset("volume weight width size length depth height extent release".split())
-"""Words that refer back to a measurement told before ("estimated the volume at 400,000")."""
+_MEASURE_NOUNS = {
+    "size": frozenset("volume weight width size length depth height extent release".split()),
+    "cost": frozenset("cost costs bill price".split()),
+}
+"""Words that refer back to a measurement or a cost told before ("estimated the volume at
+400,000", "said the cost would fall between 480 and 540 million")."""
 _MATERIAL_STOP = frozenset(
     "had have has was were is are and or from in at into to that which who on by for with as "
     "spread across".split()
@@ -1011,6 +1015,8 @@ def quantities_of(
         percent = "%" in fig.text or "percent" in fig.text.lower() or "per cent" in fig.text.lower()
         interval = interval_of(fig.value, fig.qualifier, percent=percent)
         local = _nearest(from_text, fig, content, content_start)
+        if local is not None and id(local) in used:
+            continue  # "between 480 and 540 million": the range's second end, read with it
         if local is not None:
             used.add(id(local))
             if local.interval.low <= fig.value <= local.interval.high:
@@ -1183,6 +1189,9 @@ def _numbers(toks: list[_Tok], text: str, *, denied: bool = False) -> list[_Numb
         range_end = _range_end(toks, last)
         if range_end is not None:
             high, last = range_end
+            scale = _SCALES.get(toks[last].low)
+            if scale is not None and scale > 1 and value * scale <= high:
+                value *= scale  # "between 500 and 560 million": both ends in millions
             interval = Interval(value, high)
         written = text[toks[first].start : toks[last].end]
         if toks[i].low in ("a", "an") and last > i and toks[i + 1].low in _ORDINALS:

@@ -1270,3 +1270,45 @@ def test_prisoners_a_neutral_body_registered_fit_inside_all_held() -> None:
 def test_an_ordinal_death_counts_the_dead() -> None:
     (cases, dead) = find_quantities("338 dysentery cases in Brisk and a thirteenth death")
     assert (dead.measure, dead.interval.low) == ("killed", 13)
+
+
+def test_a_plans_first_year_cost_told_days_apart_in_other_stories_is_one_cost() -> None:
+    minister = facts("the formula would cost 430 million crowns in its first year", "Anton Weil")
+    office = facts("the first-year cost of the formula at 700 million crowns",
+                   "The budget office", day(5))  # fmt: skip
+    found = link(minister, office)
+    assert found is not None and found.kind == "contradiction"
+    again = facts(
+        "the reform would cost 445 million crowns in its first year", "Anton Weil", day(5)
+    )
+    found = link(minister, again)
+    assert found is not None and found.kind == "update"
+
+
+def test_first_year_costs_of_two_things_are_two_costs() -> None:
+    tunnel = facts("the tunnel would cost 200 million crowns in its first year", "A minister")
+    bridge = facts("the new bridge would cost 350 million crowns in its first year", "Auditors",
+                   day(2))  # fmt: skip
+    found = link(tunnel, bridge)
+    assert found is None or found.kind != "contradiction"
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("put the cost at between 500 and 560 million crowns in its first year", 500e6, 560e6),
+        ("the latest figure was 430 million crowns for the first year", 430e6, 430e6),
+    ],
+)
+def test_costs_in_millions_and_costs_given_as_a_figure(text: str, low: float, high: float) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.interval.low, q.interval.high) == ("cost", low, high)
+
+
+def test_the_cost_after_a_cost_is_that_cost() -> None:
+    article = (
+        "Anton Weil put the first-year cost of the formula at 420 million crowns. The central "
+        "bank said the cost would fall between 480 and 540 million."
+    )
+    (q,) = fact_of_article(article, "480").quantities
+    assert (q.measure, q.category, q.interval.low) == ("cost", "crowns, first year", 480e6)
