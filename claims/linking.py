@@ -1452,8 +1452,12 @@ def _part_placed(qa: Quantity, qb: Quantity, place: float) -> bool:
     return place == 1.0 or not ({qa.measure, qb.measure} & _PLACED_PARTS)
 
 
+_CROWD_MEASURES = frozenset({"participants", "present"})
+"""A rally's "attendance" and the people who "turned out" for it are one crowd."""
+
+
 def _measure_relation(x: str, y: str) -> Relation | None:
-    if x == y:
+    if x == y or {x, y} == _CROWD_MEASURES:
         return "same"
     if x in MEASURE_PARTS.get(y, ()):
         return "a_in_b"

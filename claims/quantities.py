@@ -168,6 +168,7 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("taken part", "participants"),
     ("take part", "participants"),
     ("turned out to", "participants"),
+    ("turned out", "participants"),
     ("were left", "remaining"),
     ("are left", "remaining"),
     ("is left", "remaining"),
@@ -321,6 +322,8 @@ _PERSONNEL = frozenset(
         "workers", "passengers", "deputies",
     }
 )  # fmt: skip
+_CROWDS = frozenset({"people", "civilians", "protesters", "supporters"})
+"""Who a crowd is counted as, in a sentence about a gathering."""
 _HELD = frozenset({"seats"})
 """Things a side holds rather than events: "56 seats" is how many it holds."""
 _EQUIPMENT = frozenset(
@@ -551,7 +554,7 @@ def find_quantities(
             if size is not None:
                 out.append(size)
             continue
-        q = _describe(toks, number, own_side, own_side_text, hint)
+        q = _describe(toks, number, own_side, own_side_text, hint, gathering=gathering)
         if q is None and not number.percent and out:
             q = _elliptical_share(toks, number, out[-1])
         if q is None and not number.percent:
@@ -1480,6 +1483,8 @@ def _describe(
     own_side: str | None,
     own_side_text: str | None,
     aspect_hint: str | None = None,
+    *,
+    gathering: bool = False,
 ) -> Quantity | None:
     lo, hi = _clause(toks, number.first, number.last)
     if _whole_of(toks, number.first):
@@ -1587,6 +1592,8 @@ def _describe(
         category = "seats"  # a party's deputies are its seats
     if measure is None and _list_of_names(toks, cat_at, lo, hi):
         measure = "killed"  # "her list now ran to 302 names": a list of the dead, unqualified
+    if measure is None and gathering and category in _CROWDS:
+        measure = "participants"  # "police said about 350 women stood outside ..., the vigil"
     if measure is None:
         if category in _PERSONNEL or category in _EQUIPMENT:
             return None  # "40 schools", "300 soldiers arrived": nothing we can compare

@@ -1312,3 +1312,21 @@ def test_the_cost_after_a_cost_is_that_cost() -> None:
     )
     (q,) = fact_of_article(article, "480").quantities
     assert (q.measure, q.category, q.interval.low) == ("cost", "crowns, first year", 480e6)
+
+
+def test_people_counted_in_a_sentence_about_a_gathering_are_its_crowd() -> None:
+    sentence = (
+        "Police said about 350 women stood outside the barracks, the eighth week of the vigil."
+    )
+    (q,) = find_quantities(sentence, context=sentence)
+    assert (q.measure, q.interval.low) == ("participants", 315)
+    assert find_quantities("about 350 women stood outside the barracks") == []
+
+
+def test_a_rallys_attendance_and_the_people_who_turned_out_are_one_crowd() -> None:
+    police = facts("attendance on Freedom Square at around 6,500", "Police")
+    organisers = facts("more than 38,000 people had turned out on Freedom Square", "Organisers")
+    assert [q.measure for q in police.quantities] == ["present"]
+    assert [q.measure for q in organisers.quantities] == ["participants"]
+    found = link(police, organisers)
+    assert found is not None and found.kind == "contradiction"
