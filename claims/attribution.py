@@ -257,7 +257,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None) -> list[Attributi
         clause = _statement_clause(cand.cue)
         if (clause is not None and clause.i == cand.content_head.i) or _publication(cand):
             continue  # "in a statement released on Monday": when and how, no claim
-        ids = widen_to_quotes(cand, content_ids(cand), quotes)
+        ids = _before_owned_count(doc, widen_to_quotes(cand, content_ids(cand), quotes))
         if not ids or _across_semicolon(cand, ids):
             continue
         p = model.probability(features(cand, ids, quotes))
@@ -374,6 +374,18 @@ def _with_range_start(attribution: Attribution) -> Attribution:
     if any(t.i == first.start - 1 for piece in attribution.cue for t in piece):
         return attribution
     return replace(attribution, content=(widened, *attribution.content[1:]))
+
+
+def _before_owned_count(doc: Doc, ids: set[int]) -> set[int]:
+    """ "said 6,100 people had left; the agency's tally was 5,400": a clause after a semicolon
+    that gives its owner's count is the owner's claim (see `_owned_levels`), not the speaker's."""
+    for i in sorted(ids):
+        if doc[i].text != ";":
+            continue
+        for t in doc[i + 1 : min(len(doc), i + 6)]:
+            if t.dep_ == "poss" and t.head.lemma_.lower() in COUNT_NOUNS | _FIGURE_NOUNS:
+                return {j for j in ids if j < i}
+    return ids
 
 
 def _across_semicolon(cand: Candidate, ids: set[int]) -> bool:
@@ -617,7 +629,7 @@ def _without_case(owner: Span) -> Span:
 
 FIGURE_VERBS = frozenset(
     {"claim", "register", "record", "acknowledge", "admit", "give", "report", "confirm", "cite",
-     "find", "speak", "count", "tally", "list", "say", "show", "name", "estimate"}
+     "find", "speak", "count", "tally", "list", "say", "show", "name", "estimate", "identify"}
 )  # fmt: skip
 FIGURE_PREPS = frozenset({"to", "of", "over", "about"})
 NAMED_COUNTS = frozenset(

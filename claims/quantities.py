@@ -1570,7 +1570,7 @@ def _describe(
         )
     if category is None and measure is not None:
         # "raised the number of Aldorians among the dead to six": a part of the dead
-        category, cat_at = _named_among(toks, lo, hi)
+        category, cat_at = _named_among(toks, lo, hi, number.last + 1)
     if category is None:
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
@@ -1790,13 +1790,20 @@ def _quoted_complement(toks: list[_Tok], j: int) -> bool:
 _COPULAS = frozenset("was is were are be at to of on".split())
 
 
-def _named_among(toks: list[_Tok], lo: int, hi: int) -> tuple[str | None, int]:
+def _named_among(toks: list[_Tok], lo: int, hi: int, after: int) -> tuple[str | None, int]:
     """ "the number of Aldorians among the dead": people named by a word of their own (a
     nationality), counted among all the dead, never merged with them."""
     for j in range(lo, hi - 1):
         t = toks[j]
         if toks[j + 1].low == "among" and t.text[:1].isupper() and t.low.endswith("s"):
             return t.low, j
+    j = after
+    words = [t.low for t in toks[j : j + 4]]
+    if words[:1] == ["of"] and words[2:] in (["dead", "were"], ["dead", "was"]) and j + 4 < hi:
+        named = toks[j + 4]
+        if named.text[:1].isupper():
+            # "six of the dead were Aldorian coach passengers": the Aldorians among them
+            return named.low if named.low.endswith("s") else f"{named.low}s", j + 4
     return None, -1
 
 

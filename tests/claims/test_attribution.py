@@ -889,3 +889,20 @@ def test_a_second_object_the_parse_joins_to_the_verb_is_in_the_content() -> None
         "The Health Ministry recorded 338 dysentery cases in Brisk and a thirteenth death."
     ).claims
     assert claim.content.text == "338 dysentery cases in Brisk and a thirteenth death"
+
+
+def test_an_owned_count_after_a_semicolon_is_its_owners_claim() -> None:
+    governor, agency = extract(
+        "The governor's office said 6,100 people had left the town; the agency's tally was 5,400."
+    ).claims
+    assert governor.content.text == "6,100 people had left the town"
+    assert agency.source is not None and agency.source.text == "the agency"
+
+
+def test_a_body_that_identified_a_number_claims_it() -> None:
+    _, police = extract(
+        "The Foreign Ministry says six of the dead were Varan citizens; police have identified "
+        "five."
+    ).claims
+    assert police.source is not None and police.source.text == "police"
+    assert police.content.text == "five"

@@ -1330,3 +1330,10 @@ def test_a_rallys_attendance_and_the_people_who_turned_out_are_one_crowd() -> No
     assert [q.measure for q in organisers.quantities] == ["participants"]
     found = link(police, organisers)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_the_dead_of_a_nationality_are_a_count_of_their_own() -> None:
+    (varans, toll) = find_quantities(
+        "three of the dead were Varan citizens, and put the overall toll at ten"
+    )
+    assert (varans.category, toll.category) == ("varans", "people")
