@@ -1521,7 +1521,7 @@ def _period_relation(
         and abs((a.end - b.end).days) <= HELD_SAME_DAYS
     ):
         return "same"  # prisoners held from a battle, told days apart: one count as it stands
-    if current and (_current(a, b) or _current(b, a)):
+    if current and (_current(a, b) or _current(b, a) or _both_undated(a, b, q)):
         if events and abs((a.end - b.end).days) > 1:
             return "a_in_b" if a.end < b.end else "b_in_a"  # a count so far only grows
         return "same"
@@ -1726,6 +1726,22 @@ def _current(a: Period, b: Period) -> bool:
         and (inferred_total(b) or since_it_began(b) or _long_running(b))
         and abs((a.end - b.end).days) <= CURRENT_DAYS
     )
+
+
+def _both_undated(a: Period, b: Period, q: Quantity) -> bool:
+    """Two undated counts of what only accrues (people back home, the dead), told days apart:
+    each is the count as it stood, so the earlier is part of the later."""
+    return (
+        q.measure in _ACCRUING
+        and not a.explicit
+        and not b.explicit
+        and abs((a.end - b.end).days) <= CURRENT_DAYS
+    )
+
+
+_ACCRUING = frozenset({"returned", "killed"})
+"""Counts that never go down: "2,000 have returned" on Monday and "barely 600" on Saturday
+cannot both be right."""
 
 
 CURRENT_DAYS = 7

@@ -1337,3 +1337,13 @@ def test_the_dead_of_a_nationality_are_a_count_of_their_own() -> None:
         "three of the dead were Varan citizens, and put the overall toll at ten"
     )
     assert (varans.category, toll.category) == ("varans", "people")
+
+
+def test_undated_counts_of_what_only_accrues_told_days_apart_must_not_fall() -> None:
+    agency = facts("some 2,000 people had returned to Varo", "The UN refugee agency", MON)
+    mayor = facts("barely 600 people had returned to Varo", "The deputy mayor", day(5))
+    found = link(agency, mayor)
+    assert found is not None and found.kind == "contradiction"
+    grown = facts("some 2,600 people had returned to Varo", "The deputy mayor", day(5))
+    found = link(agency, grown)
+    assert found is None or found.kind != "contradiction"
