@@ -839,7 +839,7 @@ def _tally_owner(doc: Doc, count: Token) -> Span | None:
 COUNT_NOUNS = frozenset({"count", "tally", "reckoning", "estimate", "estimates", "figures"})
 
 
-BY_COUNT = frozenset({"by", "in"})
+BY_COUNT = frozenset({"by", "in", "on"})
 
 
 def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -869,6 +869,9 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             continue
         skip = (set(_subtree_ids(tok)) | {prep.i}) - _appositive_ids(tok)
         ids = {i for i in _subtree_ids(verb) if i not in skip and not doc[i].is_space}
+        second = _second_owner(verb, prep)
+        if second is not None:
+            ids -= set(range(second[0].left_edge.i - 2, second[0].right_edge.i + 1))
         if not any(_is_figure(doc[i]) for i in ids):
             continue
         content = _trimmed_runs(doc, ids)
@@ -880,7 +883,29 @@ def _by_count(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             source = _tally_owner(doc, tok) or source
         cue = doc[prep.i : tok.i + 1]
         out.append(Attribution(content, "according_to", source, (cue,), 0.9))
+        if second is not None:
+            figure, by, other = second
+            # the figure alone, as for "..., and the Red Cross 229" (see `_gapped`)
+            runs = _trimmed_runs(doc, set(_subtree_ids(figure)) - set(_subtree_ids(by)))
+            if runs:
+                source = _without_case(doc[other.left_edge.i : other.right_edge.i + 1])
+                out.append(Attribution(runs, "according_to", source, (doc[by.i : by.i + 1],), 0.9))
     return out
+
+
+def _second_owner(verb: Token, prep: Token) -> tuple[Token, Token, Token] | None:
+    """ "reached 224 on the WHO's count, and 233 on the Red Cross's": a second figure with its
+    own owner, the count noun left out. (figure, its preposition, the owner)."""
+    for figure in verb.children:
+        if figure.dep_ != "conj" or figure.i < prep.i or not _is_figure(figure):
+            continue
+        for by in figure.children:
+            if by.dep_ != "prep" or by.lower_ != prep.lower_:
+                continue
+            other = next((o for o in by.children if o.dep_ == "pobj"), None)
+            if other is not None and any(c.dep_ == "case" for c in other.children):
+                return figure, by, other
+    return None
 
 
 def _according_to_opening(doc: Doc, found: list[Attribution]) -> list[Attribution]:

@@ -2021,6 +2021,8 @@ def _side_before(
             run = run + [t] if last == k - 1 else [t]
             last = k
     between = {t.low for t in toks[last + 1 : cat_at]} if run else set()
+    if "," in between:
+        return None, None  # "Inside Lenne, civilian deaths ...": where, set off, not whose
     if between & _TALLIES:
         return None, None  # "the World Health Organization's count of civilians": who counts
     owner = run and (run[-1].low.endswith(("'s", "’s")) or "'s" in between or "’s" in between)

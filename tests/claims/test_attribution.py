@@ -906,3 +906,14 @@ def test_a_body_that_identified_a_number_claims_it() -> None:
     ).claims
     assert police.source is not None and police.source.text == "police"
     assert police.content.text == "five"
+
+
+def test_a_second_figure_on_another_owners_count_is_that_owners_claim() -> None:
+    who, red_cross = extract(
+        "Inside Varo, civilian deaths since late October reached 224 on the World Health "
+        "Organization's count, and 233 on the Red Cross's."
+    ).claims
+    assert who.source is not None and who.source.text == "the World Health Organization"
+    assert who.content.text.endswith("reached 224")
+    assert red_cross.source is not None and red_cross.source.text == "the Red Cross"
+    assert red_cross.content.text == "233"

@@ -1347,3 +1347,8 @@ def test_undated_counts_of_what_only_accrues_told_days_apart_must_not_fall() -> 
     grown = facts("some 2,600 people had returned to Varo", "The deputy mayor", day(5))
     found = link(agency, grown)
     assert found is None or found.kind != "contradiction"
+
+
+def test_a_place_set_off_before_the_counted_people_is_not_their_side() -> None:
+    (q,) = find_quantities("Inside Varo, civilian deaths since March reached 224")
+    assert (q.category, q.side) == ("civilians", None)
