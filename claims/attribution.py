@@ -25,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from claims.claimants import ORG_HEADS
 from claims.model import ClaimKind
 from claims.numbers import bare_count
 from claims.quotes import (
@@ -403,8 +404,21 @@ REVISE_VERBS = frozenset(
     {"raise", "lower", "revise", "update", "increase", "cut", "trim", "reduce", "correct"}
 )
 """Verbs of a body changing its own figure: "the ministry raised its count of dead to 27"."""
-KEEP_VERBS = frozenset({"keep", "hold", "leave", "maintain"})
-"""Verbs of a body standing by its figure: "the service kept its own toll at six dead"."""
+KEEP_VERBS = frozenset({"keep", "hold", "leave", "maintain", "stick", "stand"})
+"""Verbs of a body standing by its figure: "the service kept its own toll at six dead", "the
+survey held to its figure of 400,000"."""
+
+
+def _figure_held_to(verb: Token) -> Token | None:
+    """ "held to its figure of 400,000", "stood by its count of 14": the figure a body keeps."""
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "by"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lower_ in COUNT_NOUNS | _FIGURE_NOUNS:
+                    return noun
+    return None
+
+
 AS_VERBS = frozenset({"give", "list", "report", "record", "confirm", "cite"})
 """Verbs that give a figure after "as": "gave its own losses in the battle as 203"."""
 _FIGURE_NOUNS = frozenset(
@@ -421,6 +435,20 @@ on 50"); a bare "on 45" after a share is a share, not the date the tagger took i
 
 def _is_share(figure: Token) -> bool:
     return any(t.lower_ in ("percent", "%", "per") for t in figure.subtree)
+
+
+_PARTY_NOUNS = frozenset({"party", "parties", "candidate", "coalition", "alliance", "bloc"})
+
+
+def _poll_reading(obj: Token, figure: Token) -> bool:
+    """ "The Barometer had Unity on 23", "had the governing party on 24": a party on a bare
+    number is its share in a poll, percent left unsaid."""
+    return (
+        figure.text.isdigit()
+        and figure.head.lower_ == "on"
+        and 0 < int(figure.text) <= 100
+        and (obj.pos_ == "PROPN" or obj.lower_ in _PARTY_NOUNS)
+    )
 
 
 def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
@@ -440,6 +468,9 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         obj = next((c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")), None)
         if obj is None and lemma in ESTIMATE_VERBS | AS_VERBS:
             obj = _fronted_object(tok)
+        held_to = obj is None and lemma in KEEP_VERBS
+        if held_to:
+            obj = _figure_held_to(tok)
         if obj is None:
             continue
         if lemma not in ESTIMATE_VERBS | AS_VERBS and obj.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS:
@@ -467,6 +498,8 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         )
         if shares:
             preps = ("at", "on", "to")  # "found Unity down to 21 percent"
+        if held_to:
+            preps = ("of", "at")  # "held to its figure of 400,000"
         given = [
             p
             for prep in preps
@@ -493,7 +526,7 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                 and any(x.like_num for x in c.subtree)
             ]
         figure = given[0] if given else None
-        if figure is None or (shares and not _is_share(figure)):
+        if figure is None or (shares and not (_is_share(figure) or _poll_reading(obj, figure))):
             continue
         if _is_share(figure):
             # "found Unity on 27 percent and the Greens on 47": every party's share
@@ -515,6 +548,8 @@ def _estimates(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             pieces = (thing, told)
         cand = Candidate(tok, obj.dep_, obj, up=False)
         source = find_source(cand) if owner is None else _without_case(owner)
+        if held_to and owner is not None and owner.root.pos_ == "PRON":
+            source = find_source(cand) or source  # "the authority held to its figure of 70"
         cue: tuple[Span, ...] = (doc[tok.i : tok.i + 1],)
         if said is not None:
             source, cue = said.source, said.cue
@@ -1055,12 +1090,19 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 
 def _named_owner(noun: Token) -> Token | None:
-    """ "The Red Cross count reached 219": a body named before the count owns it."""
+    """ "The Red Cross count reached 219", "The police figure was 260": a body named before the
+    count owns it."""
     return next(
         (
             c
             for c in noun.children
-            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "")
+            if c.dep_ == "compound"
+            and (
+                c.pos_ == "PROPN"
+                and c.ent_type_ in ("ORG", "NORP", "")
+                or c.pos_ == "NOUN"
+                and c.lower_ in ORG_HEADS
+            )
         ),
         None,
     )

@@ -557,6 +557,8 @@ def find_quantities(
         q = _describe(toks, number, own_side, own_side_text, hint, gathering=gathering)
         if q is None and not number.percent and out:
             q = _elliptical_share(toks, number, out[-1])
+        elif q is None and not number.percent and antecedents:
+            q = _poll_share(toks, number, antecedents[-1])
         if q is None and not number.percent:
             near = bool(out) or change is not None
             q = _elliptical(toks, number, before, gathering=gathering, near=near)
@@ -705,6 +707,23 @@ def _elliptical_share(toks: list[_Tok], number: _Number, before: Quantity) -> Qu
         return None
     side, side_text = _named_entity(toks, join + 1, number.first - 1)
     if side is None or side == before.side:
+        return None
+    return Quantity("share", before.category, side, number.interval, number.text, side_text)
+
+
+def _poll_share(toks: list[_Tok], number: _Number, before: Quantity) -> Quantity | None:
+    """ "The Barometer had Unity on 23" after another poll's shares: a party on a bare number,
+    told alone, is its share in the same kind of poll."""
+    if not before.percent or before.category not in ("support", "vote share"):
+        return None
+    if number.value > 100 or number.first < 1 or toks[number.first - 1].low not in ("at", "on"):
+        return None
+    if any(t.low[:1].isalpha() and t.low not in _AFTER_BARE for t in toks[number.last + 1 :]):
+        return None
+    if not all(t.text[:1].isupper() or t.low == "the" for t in toks[: number.first - 1]):
+        return None  # "The Barometer had the governing party on 24": the party alone, or nothing
+    side, side_text = _named_entity(toks, 0, number.first - 1)
+    if side is None:
         return None
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 

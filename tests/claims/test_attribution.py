@@ -917,3 +917,25 @@ def test_a_second_figure_on_another_owners_count_is_that_owners_claim() -> None:
     assert who.content.text.endswith("reached 224")
     assert red_cross.source is not None and red_cross.source.text == "the Red Cross"
     assert red_cross.content.text == "233"
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ("The police figure was 260.", "police", "figure was 260"),
+        ("The Geological Survey of Varo held to its figure of 400,000.",
+         "The Geological Survey of Varo", "its figure of 400,000"),
+        ("The ministry stuck to its count of 14 dead.", "The ministry", "its count of 14 dead"),
+        ("The Varo Barometer had Unity on 23.", "The Varo Barometer", "Unity on 23"),
+    ],
+)  # fmt: skip
+def test_a_figure_a_body_owns_keeps_or_reads_in_a_poll_is_its_claim(
+    text: str, source: str, content: str
+) -> None:
+    (claim,) = extract(text).claims
+    assert claim.source is not None and claim.source.text == source
+    assert claim.content.text == content
+
+
+def test_a_ship_on_three_decks_is_no_poll() -> None:
+    assert extract("The ferry had its passengers on 3 decks.").claims == ()

@@ -1352,3 +1352,12 @@ def test_undated_counts_of_what_only_accrues_told_days_apart_must_not_fall() -> 
 def test_a_place_set_off_before_the_counted_people_is_not_their_side() -> None:
     (q,) = find_quantities("Inside Varo, civilian deaths since March reached 224")
     assert (q.category, q.side) == ("civilians", None)
+
+
+def test_a_party_on_a_bare_number_after_a_polls_shares_is_its_share() -> None:
+    article = (
+        "Civic Pulse found Unity at 26 percent and the Green Alliance at 49. "
+        "The Varo Barometer had Unity on 23."
+    )
+    (q,) = fact_of_article(article, "on 23").quantities
+    assert (q.measure, q.category, q.side, q.interval.low) == ("share", "support", "unity", 23)
