@@ -1670,9 +1670,17 @@ def _running_part(a: Period, b: Period) -> Relation | None:
             return rel  # type: ignore[return-value]  # 51 by the 28th within December's 58
         if _since(part) and whole.total and abs((part.end - whole.end).days) <= RUNNING_SAME_DAYS:
             # "1,300 dead since the crossing on the 12th" within "losses amount to 134" told
-            # the same days: what happened since a day is part of everything so far
+            # the same days: what happened since a day is part of everything so far; since a
+            # day months back ("since late November", when the shelling began) it is all of it
+            if part.start is not None and (part.end - part.start).days > LONG_SINCE_DAYS:
+                return "same"
             return rel  # type: ignore[return-value]
     return None
+
+
+LONG_SINCE_DAYS = 60
+"""A count since a day this long ago is the whole of a war's or a siege's count so far, as a
+running total with no date is."""
 
 
 def _one_sitting(a: Period, b: Period) -> bool:

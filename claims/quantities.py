@@ -436,7 +436,8 @@ _SCALES = {
 
 _AT_LEAST = ("more than", "over", "above", "in excess of", "at least", "no fewer than",
              "no less than", "not less than", "upwards of", "exceeding", "exceeds", "exceeded",
-             "exceed", "passed", "surpassed", "well over", "topped", "beyond")  # fmt: skip
+             "exceed", "passed", "gone past", "surpassed", "well over", "topped",
+             "beyond")  # fmt: skip
 _AT_MOST = ("up to", "fewer than", "less than", "under", "below", "no more than", "not more than",
             "at most", "not exceed", "not exceeding", "does not exceed", "do not exceed",
             "did not exceed", "didn't exceed", "don't exceed", "doesn't exceed", "no higher than",
@@ -1650,11 +1651,21 @@ def _describe(
         side, side_text = own_side, own_side_text  # "its tally of drones lost": its own
     if side is None and _both_sides(toks, lo, hi):
         side, side_text = ALL_SIDES, "both sides"
+    if category == "people" and measure in ("returned", "captured") and _each_side(toks, lo, hi):
+        category = "soldiers"  # "42 prisoners from each side were handed over": each army's
     forecast = _is_forecast(toks, lo, number.first)
     interval = number.interval
     if measure == "captured" and any(t.low in _REGISTERED for t in toks[lo : number.first]):
         interval = Interval(interval.low, INF)  # those registered fit inside all held
     return Quantity(measure, category, side, interval, number.text, side_text, forecast)
+
+
+def _each_side(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """ "from each side", "in each direction": a count of one side's men, whichever side."""
+    return any(
+        a.low in ("each", "either") and b.low in ("side", "army", "direction")
+        for a, b in zip(toks[lo:hi], toks[lo + 1 : hi], strict=False)
+    )
 
 
 _REGISTERED = frozenset({"registered", "visited"})
@@ -1803,10 +1814,10 @@ def _quoted_complement(toks: list[_Tok], j: int) -> bool:
     if toks[j].low not in ('"', "“") or j == 0:
         return False
     before = toks[j - 2] if toks[j - 1].low in _FILLERS and j > 1 else toks[j - 1]
-    return before.low in _COPULAS  # 'were now "nearly 2,300"' too
+    return before.low in _COPULAS  # 'were now "nearly 2,300"', 'had "gone past 2,550"' too
 
 
-_COPULAS = frozenset("was is were are be at to of on".split())
+_COPULAS = frozenset("was is were are be at to of on had has have".split())
 
 
 def _named_among(toks: list[_Tok], lo: int, hi: int, after: int) -> tuple[str | None, int]:

@@ -497,13 +497,13 @@ def test_a_figure_cut_from_its_content_is_read_in_its_sentence() -> None:
         ("140 enemy marines were now in its hands", "captured", "soldiers"),
         ("its gunners had accounted for 17 enemy tanks", "destroyed", "tanks"),
         ("none of the navy's men had been captured", "captured", "soldiers"),
-        ("buses carrying 46 prisoners in each direction crossed the line", "returned", "people"),
+        ("buses carrying 46 prisoners in each direction crossed the line", "returned", "soldiers"),
         ("she retained the support of 45 deputies of her own", "held", "seats"),
         ("the mayor's list now ran to 302 names, 35 of them children", "killed", "people"),
         ("her government counted 48 deputies of its own", "held", "seats"),
         ("41 prisoners were exchanged at the border", "returned", "people"),
         ("14 people now faced charges over the march", "charged", "people"),
-        ("Forty-eight prisoners from each army crossed the line at Varo", "returned", "people"),
+        ("Forty-eight prisoners from each army crossed the line at Varo", "returned", "soldiers"),
         ("it holds 127 prisoners and none was offered for exchange", "captured", "people"),
     ],
 )
@@ -1361,3 +1361,27 @@ def test_a_party_on_a_bare_number_after_a_polls_shares_is_its_share() -> None:
     )
     (q,) = fact_of_article(article, "on 23").quantities
     assert (q.measure, q.category, q.side, q.interval.low) == ("share", "support", "unity", 23)
+
+
+def test_a_quoted_verb_phrase_after_had_keeps_the_clause_and_its_bound() -> None:
+    (q,) = find_quantities('Northern losses since May 2 had "gone past 2,550 killed"')
+    assert (q.side, q.interval.low, q.interval.high) == ("northern", 2550, float("inf"))
+
+
+def test_prisoners_from_each_side_are_each_armys_soldiers() -> None:
+    red_cross = facts("Forty-two prisoners from each side were handed over at Varo on Monday",
+                      "The Red Cross")  # fmt: skip
+    staff = facts("the number of its men returned at Varo at 39", EAST)
+    found = link(red_cross, staff)
+    assert found is not None and found.kind == "contradiction"
+
+
+def test_a_count_since_a_day_months_back_is_the_whole_running_count() -> None:
+    who = facts("its count of civilians killed in Varo since late October rose to 227",
+                "The WHO", day(120))  # fmt: skip
+    mayor = facts("her list of the dead in Varo stood at 333 names", "The mayor", day(120))
+    found = link(who, mayor)
+    assert found is not None and found.kind == "contradiction"
+    recent = facts("12 civilians had been killed in Varo since Friday", "The WHO", day(120))
+    found = link(recent, mayor)
+    assert found is None or found.kind != "contradiction"
