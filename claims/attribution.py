@@ -623,7 +623,14 @@ def _statement_carried(verb: Token, found: list[Attribution]) -> Attribution | N
     event carries is the speaker's too, told after the cue as a clause of its own (the speaker
     and cue of the statement, found or read from the verb of saying)."""
     head = verb.head
-    if verb.dep_ != "advcl" or head.i > verb.i or head.lemma_.lower() not in STATEMENT_LEMMAS:
+    relative = verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ == "which" for c in verb.children
+    )  # "..., the ministry said, which brought the number shot down to 1,055"
+    if (
+        not (verb.dep_ == "advcl" or relative)
+        or head.i > verb.i
+        or head.lemma_.lower() not in STATEMENT_LEMMAS
+    ):
         return None
     said = next((a for a in found if a.source is not None and head.i in _cue_ids(a)), None)
     if said is not None:

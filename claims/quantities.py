@@ -382,13 +382,20 @@ DEMONYMS: dict[str, str] = {
     "west": "western",
 }
 
-_NOT_SIDES = frozenset(
-    "the a an this that these those some about around more than over at least nearly almost "
-    "up to fewer less only just total further another additional other new its his her "
-    "killed wounded dead captured destroyed".split()
-) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+_NOT_SIDES = (
+    frozenset(
+        "the a an this that these those some about around more than over at least nearly almost "
+        "up to fewer less only just total further another additional other new its his her "
+        "killed wounded dead captured destroyed".split()
+    )
+    | frozenset(
+        # who shot them down, opening a sentence: "Air-defence units destroyed 21 drones"
+        "air-defence air-defense anti-aircraft air".split()
+    )
+    | frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+        "june july august september october november december".split()
+    )
 )  # "reported on Wednesday that 149 civilians": a day is nobody's side
 _SIDE_NOUNS = frozenset(
     "forces troops army military side units losses casualties troops' forces' army's "
@@ -1649,6 +1656,14 @@ def _describe(
         side = f"!{own_side}"  # "its crews brought down 58 drones": the enemy's drones
     if side is None and own_side and category in _EQUIPMENT and _lost(toks, lo, hi):
         side, side_text = own_side, own_side_text  # "its tally of drones lost": its own
+    if (
+        side is None
+        and own_side
+        and measure == "launched"
+        and category in _EQUIPMENT
+        and not any(t.low in _ENEMY for t in toks[lo:hi])
+    ):
+        side, side_text = own_side, own_side_text  # Northgate: "no more than 25 were launched"
     if side is None and _both_sides(toks, lo, hi):
         side, side_text = ALL_SIDES, "both sides"
     if category == "people" and measure in ("returned", "captured") and _each_side(toks, lo, hi):

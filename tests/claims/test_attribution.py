@@ -939,3 +939,12 @@ def test_a_figure_a_body_owns_keeps_or_reads_in_a_poll_is_its_claim(
 
 def test_a_ship_on_three_decks_is_no_poll() -> None:
     assert extract("The ferry had its passengers on 3 decks.").claims == ()
+
+
+def test_a_total_carried_by_which_after_the_cue_is_the_speakers_claim() -> None:
+    night, total = extract(
+        "Air-defence units destroyed 21 drones over Varo in the night, the ministry said, which "
+        "brought the number shot down since January 1 to 1,055."
+    ).claims
+    assert total.source is not None and total.source.text == "the ministry"
+    assert total.content.text == "the number shot down since January 1 to 1,055"

@@ -1385,3 +1385,13 @@ def test_a_count_since_a_day_months_back_is_the_whole_running_count() -> None:
     recent = facts("12 civilians had been killed in Varo since Friday", "The WHO", day(120))
     found = link(recent, mayor)
     assert found is None or found.kind != "contradiction"
+
+
+def test_who_shot_drones_down_opening_a_sentence_is_not_their_side() -> None:
+    (q,) = find_quantities("Air-defence units destroyed 21 drones over Varo in the night")
+    assert q.side is None
+
+
+def test_drones_a_side_says_were_launched_are_its_own() -> None:
+    (q,) = facts("no more than 25 drones had been launched at the city", NORTH).quantities
+    assert (q.measure, q.side) == ("launched", "northern")
