@@ -1840,8 +1840,18 @@ def _named_among(toks: list[_Tok], lo: int, hi: int, after: int) -> tuple[str | 
     nationality), counted among all the dead, never merged with them."""
     for j in range(lo, hi - 1):
         t = toks[j]
-        if toks[j + 1].low == "among" and t.text[:1].isupper() and t.low.endswith("s"):
+        if not (t.text[:1].isupper() and t.low.endswith("s")) or j == 0:
+            continue
+        if toks[j + 1].low == "among":
             return t.low, j
+        if (
+            _MEASURE_WORDS.get(toks[j + 1].low) in _PEOPLES_FATES
+            and t.low not in DEMONYMS
+            and t.low not in STATE_WORDS
+            and not t.low.startswith(("north", "south", "east", "west"))  # a side's people
+            and toks[j - 1].low in ("of", "the")
+        ):
+            return t.low, j  # "the count of Aldorians killed in the crush stands at seven"
     j = after
     words = [t.low for t in toks[j : j + 4]]
     if words[:1] == ["of"] and words[2:] in (["dead", "were"], ["dead", "was"]) and j + 4 < hi:

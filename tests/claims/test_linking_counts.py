@@ -1395,3 +1395,17 @@ def test_who_shot_drones_down_opening_a_sentence_is_not_their_side() -> None:
 def test_drones_a_side_says_were_launched_are_its_own() -> None:
     (q,) = facts("no more than 25 drones had been launched at the city", NORTH).quantities
     assert (q.measure, q.side) == ("launched", "northern")
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("the count of Varans killed in the crush stands at seven", "varans"),
+        ("the number of Northerners killed rose to 40", "people"),
+    ],
+)
+def test_a_nationality_counted_among_the_dead_is_a_count_of_its_own(
+    text: str, category: str
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.measure, q.category) == ("killed", category)
