@@ -673,6 +673,8 @@ FIGURE_VERBS = frozenset(
     {"claim", "register", "record", "acknowledge", "admit", "give", "report", "confirm", "cite",
      "find", "speak", "count", "tally", "list", "say", "show", "name", "estimate", "identify"}
 )  # fmt: skip
+HOLD_TO_VERBS = frozenset({"hold", "stick"})
+"""Verbs of a body keeping its figure, given after "to" alone: "Agrifer holds to 14"."""
 FIGURE_PREPS = frozenset({"to", "of", "over", "about"})
 NAMED_COUNTS = frozenset(
     "prisoner victim dead casualty soldier person people civilian hostage detainee".split()
@@ -687,13 +689,28 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     covered = _content_ids(found)
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in FIGURE_VERBS:
+        held = tok.lemma_.lower() in HOLD_TO_VERBS
+        if tok.pos_ != "VERB" or not (tok.lemma_.lower() in FIGURE_VERBS or held):
             continue
         if _is_passive(tok) or not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in _subject_holder(tok).children
         ):
             continue  # "the service called off its search ... and gave a toll of 13": its subject
-        obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        obj = None if held else next((c for c in tok.rights if c.dep_ == "dobj"), None)
+        if held:
+            # "Agrifer holds to 14": its figure, kept; "police held 40 people" is a deed
+            obj = next(
+                (
+                    p
+                    for c in tok.rights
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children
+                    if p.dep_ == "pobj" and _is_figure(p)
+                ),
+                None,
+            )
+            if obj is None:
+                continue
         if obj is None:
             obj = next(
                 (

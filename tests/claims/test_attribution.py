@@ -948,3 +948,10 @@ def test_a_total_carried_by_which_after_the_cue_is_the_speakers_claim() -> None:
     ).claims
     assert total.source is not None and total.source.text == "the ministry"
     assert total.content.text == "the number shot down since January 1 to 1,055"
+
+
+def test_a_body_holding_to_a_figure_claims_it_but_holding_people_is_a_deed() -> None:
+    (claim,) = extract("The company holds to 14.").claims
+    assert claim.source is not None and claim.source.text == "The company"
+    assert claim.content.text == "14"
+    assert extract("Police held 40 people overnight.").claims == ()
