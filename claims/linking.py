@@ -505,6 +505,12 @@ def article_claimants(extraction: Extraction) -> list[tuple[str | None, str | No
         # "The Defence Ministry" in a story filed from Eastport, with no ministry named before,
         # is Eastport's
         as_written = source or raw
+        if (
+            _SPOKES.search(source_name or "")
+            and len(raw.split()) >= 2
+            and set(raw.split()) <= _BODY_WORDS
+        ):
+            as_written = raw  # "its spokeswoman", for the Defence Ministry the engine named
         home_body = (
             home is not None
             and unqualified

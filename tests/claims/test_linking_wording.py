@@ -702,6 +702,20 @@ def test_a_bodys_summary_speaks_for_the_body_of_the_capital_the_story_is_filed_f
     assert summary.claimant_name == "The Defence Ministry"
 
 
+def test_the_spokeswoman_of_a_ministry_named_in_a_story_from_a_capital_speaks_for_its_own() -> None:
+    *_, spokeswoman = facts_of_article(
+        extract(
+            "MOSCOW, Feb 19 (Moscow Daily) - The Defence Ministry added two names to its roll of "
+            "soldiers missing from the battle for Varo on Friday, taking it to 31, and its "
+            "spokeswoman again refused to consider that any of them might be in Ukrainian "
+            "hands.\n\nThe ministry's spokeswoman said 44 of its soldiers had been killed at "
+            "Varo since January 12."
+        ),
+        MON,
+    )
+    assert spokeswoman.claimant == claimant_key("Russia Defence Ministry")
+
+
 def test_the_capital_a_sentence_opens_with_is_where_the_speaker_is() -> None:
     article = (
         "In Moscow, the Defence Ministry said Ukrainian units held at most six square "
