@@ -942,6 +942,12 @@ class ClaimantResolver:
                 )
                 return Claimant(body.name, body.kind, role=role, speaker=speaker)
         if m.country is None and m.text.lower().startswith(("a ", "an ")):
+            words = m.text.split()[1:-1]  # "a hospital spokeswoman": the hospital's
+            if words and all(w.islower() for w in words):
+                named = self._find_body(" ".join(words), None, m.position)
+                if named is not None and named.name is not None:
+                    return Claimant(named.name, named.kind, role=role)
+                return Claimant(" ".join(words), "organization", role=role)  # as written
             # "..., a spokeswoman said": someone not named before, for the body last named
             last = self._pronouns.nearest(
                 "body", m.position, lambda c: c.name is not None, after=False

@@ -1644,7 +1644,7 @@ _AT_EVENT = re.compile(
     r"|capsized|sank|left port|left|collapsed|went down)\b",
     re.IGNORECASE,
 )
-_STATES = frozenset({"missing", "trapped", "remaining"})
+_STATES = frozenset({"missing", "trapped", "remaining", "critical"})
 """Counts of how things stand, which go down as well as up: only the same day's can clash."""
 
 
@@ -1753,7 +1753,7 @@ def _both_undated(a: Period, b: Period, q: Quantity) -> bool:
     )
 
 
-_ACCRUING = frozenset({"returned", "killed"})
+_ACCRUING = frozenset({"returned", "killed", "admitted"})
 """Counts that never go down: "2,000 have returned" on Monday and "barely 600" on Saturday
 cannot both be right."""
 

@@ -131,6 +131,8 @@ MEASURE_WORDS = {
     "count": "counted",
     "cost": "cost",
     "size": "measured",
+    "admitted": "taken to hospital",
+    "critical": "in a critical condition",
 }
 
 MEASURE_PARTS: dict[str, frozenset[str]] = {
@@ -220,6 +222,14 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("in favour", "voted for"),
     ("in favor", "voted for"),
     ("voted against", "voted against"),
+    # hospitals: the injured they took in, and those still fighting for their lives
+    ("admitted to hospital", "admitted"),
+    ("taken to hospital", "admitted"),
+    ("treated in hospital", "admitted"),
+    ("in a critical condition", "critical"),
+    ("in critical condition", "critical"),
+    ("in a serious condition", "critical"),
+    ("in intensive care", "critical"),
 )
 _MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys(
@@ -576,7 +586,9 @@ def find_quantities(
             if out:
                 q = _same_people(toks, number, q, out[-1])
         if q is not None and out and _subset_of_previous(toks, number):
-            continue  # "eleven patients had died, four of them children": the eleven's part
+            if q.measure == out[-1].measure or q.measure != "critical":
+                continue  # "eleven patients had died, four of them children": the eleven's part
+            # "admitted 22 people, five of them in a critical condition": a count of its own
         if q is not None:
             out.append(q)
     return [_as_vote(q, text) for q in out]
@@ -1602,7 +1614,8 @@ def _describe(
         # "losses of 120" / "the death toll rose to 37": counted things implied by the measure
         if measure in ("killed", "wounded", "casualties", "captured", "missing", "displaced",
                        "arrested", "charged", "evacuated", "participants", "remaining",
-                       "trapped", "returned", "present", "ill"):  # fmt: skip
+                       "trapped", "returned", "present", "ill", "admitted",
+                       "critical"):  # fmt: skip
             category, cat_at = "people", -1
         else:
             return None
@@ -1944,6 +1957,9 @@ def _measure_in(toks: list[_Tok], lo: int, hi: int) -> str | None:
     return None
 
 
+_HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "clinics"})
+
+
 def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | None:
     """The event word of the figure's clause, nearest first; after the figure wins a tie
     ("800 soldiers were killed"), before it otherwise ("killed 800 soldiers")."""
@@ -1965,8 +1981,12 @@ def _measure_near(toks: list[_Tok], number: _Number, lo: int, hi: int) -> str | 
         if number.first <= j <= number.last:
             continue
         m = _MEASURE_WORDS.get(toks[j].low)
+        if toks[j].low == "admitted" and any(t.low in _HOSPITALS for t in toks[lo:hi]):
+            m = "admitted"  # "the county hospital admitted 22 people"; "admitted 14 dead" is not
         if m is None or _another_number_between(toks, number, j):
             continue
+        if m == "remaining" and best is not None and best[1] == "critical":
+            continue  # "three remain in a critical condition"
         if toks[j].low == "left" and not _left_means_fled(toks, j):
             continue
         if toks[j].low in ("came", "come") and j + 1 < hi and toks[j + 1].low in ("to", "back"):

@@ -297,3 +297,11 @@ def test_a_spokesmans_surname_alone_is_still_his_body_speaking() -> None:
     ).claims
     assert (first.claimant, first.speaker) == ("General Staff", "Pavel Orlov")
     assert (later.claimant, later.speaker) == ("General Staff", "Pavel Orlov")
+
+
+def test_a_spokeswoman_described_by_her_body_speaks_for_it_not_the_body_before() -> None:
+    *_, hospital = extract(
+        "The rescue service said four people were missing. The county hospital admitted 22 "
+        "people overnight, a hospital spokeswoman said."
+    ).claims
+    assert hospital.claimant == "hospital"

@@ -1409,3 +1409,30 @@ def test_a_nationality_counted_among_the_dead_is_a_count_of_its_own(
 ) -> None:
     (q,) = find_quantities(text)
     assert (q.measure, q.category) == ("killed", category)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the county hospital admitted 22 people overnight, five of them in a critical condition",
+         [("admitted", 22), ("critical", 5)]),
+        ("three remain in a critical condition", [("critical", 3)]),
+        ("its count of people treated in hospital stood at 112", [("admitted", 112)]),
+        ("Northgate admitted 14 dead", [("killed", 14)]),
+    ],
+)  # fmt: skip
+def test_a_hospitals_admissions_and_its_critically_ill_are_counts_of_their_own(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.measure, q.interval.low) for q in find_quantities(text)] == expected
+
+
+def test_admissions_only_grow_and_the_critically_ill_are_a_moment() -> None:
+    before = facts("the county hospital had admitted 46 people from Varo", "The hospital", MON)
+    after = facts("the county hospital had admitted 40 people from Varo", "Doctors", day(2))
+    found = link(before, after)
+    assert found is not None and found.kind == "contradiction"
+    icu = facts("nine remained in intensive care at Varo", "The hospital", MON)
+    later = facts("six remained in intensive care at Varo", "Doctors", day(2))
+    found = link(icu, later)
+    assert found is None or found.kind != "contradiction"
