@@ -748,6 +748,9 @@ def _poll_share(toks: list[_Tok], number: _Number, before: Quantity) -> Quantity
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
+_TIME_TAILS = frozenset({"since", "from", "until", "by"})
+"""A figure alone but for when it held ("47 from the start", "47 since February 8")."""
+
 _EMPHATIC_TAILS = frozenset(
     {"not one more", "and not one more", "no more", "and no more", "at the very most",
      "at the most", "at most", "at the very least", "at least", "or so", "or more", "tops",
@@ -793,9 +796,9 @@ def _elliptical(
     # '"Twenty-eight, and I am being generous,"': a figure that opens a quote and ends its
     # phrase is the answer itself, whatever follows
     answered = number.last + 1 < len(toks) and toks[number.last + 1].low in (",", ".", "!")
-    bare = (not tail or answered or " ".join(tail) in _EMPHATIC_TAILS) and all(
-        t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first]
-    )
+    bare = (
+        not tail or answered or " ".join(tail) in _EMPHATIC_TAILS or tail[0] in _TIME_TAILS
+    ) and all(t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first])
     anaphor = bare or any(
         t.low in _ANAPHORS or before is not None and t.low in _MEASURE_NOUNS.get(before.measure, ())
         for t in toks[lo : number.first]

@@ -1436,3 +1436,13 @@ def test_admissions_only_grow_and_the_critically_ill_are_a_moment() -> None:
     later = facts("six remained in intensive care at Varo", "Doctors", day(2))
     found = link(icu, later)
     assert found is None or found.kind != "contradiction"
+
+
+@pytest.mark.parametrize("text", ["47 from the start", "47 since February 8"])
+def test_a_figure_alone_but_for_when_it_held_counts_what_was_counted_before(text: str) -> None:
+    article = (
+        f"The presiding officer's office defended the 51 votes for the bill recorded in the "
+        f"minutes. The Greens, who have counted {text}, asked the court for a fresh vote."
+    )
+    (q,) = fact_of_article(article, text).quantities
+    assert (q.measure, q.category, q.interval.low) == ("voted for", "deputies", 47)
