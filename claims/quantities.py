@@ -217,6 +217,7 @@ _MEASURE_CUES: tuple[tuple[str, str], ...] = (
     ("handed back", "returned"),
     ("in each direction", "returned"),
     ("voted for", "voted for"),
+    ("vote for", "voted for"),
     ("voted in favour", "voted for"),
     ("voted in favor", "voted for"),
     ("in favour", "voted for"),
@@ -1582,6 +1583,16 @@ def _describe(
         measure = after or measure
     if measure in _VOTES and category != "deputies":
         measure = None  # "strikes against 12 towns"
+    if (
+        measure == "voted for"
+        and category == "deputies"
+        and any(
+            t.low in ("would", "will", "'ll") and n.low in ("vote", "back", "support")
+            for t, n in zip(toks[lo:hi], toks[lo + 1 : hi], strict=False)
+        )
+    ):
+        # "42 deputies would vote for it": the backing a leader has now, not a vote's count
+        return Quantity("held", "seats", None, number.interval, number.text)
     if measure == "arrested" and category == "soldiers":
         measure = "captured"  # "24 Eastern soldiers held by the North": prisoners of war
     if measure is None and category == "soldiers" and _held(toks, number, lo, hi):

@@ -1446,3 +1446,10 @@ def test_a_figure_alone_but_for_when_it_held_counts_what_was_counted_before(text
     )
     (q,) = fact_of_article(article, text).quantities
     assert (q.measure, q.category, q.interval.low) == ("voted for", "deputies", 47)
+
+
+def test_deputies_who_would_vote_for_a_bill_are_the_backing_a_leader_has_now() -> None:
+    (q,) = find_quantities('42 deputies would vote for it "without conditions"')
+    assert (q.measure, q.category, q.forecast) == ("held", "seats", False)
+    (counted,) = find_quantities("they had counted 48 votes for the bill and would send the film")
+    assert (counted.measure, counted.category) == ("voted for", "deputies")
