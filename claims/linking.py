@@ -626,12 +626,21 @@ _FIRM_ENDINGS = frozenset(
 )
 
 
+_POLICE_RANK = re.compile(
+    r"(?:the\s+)?(?:chief\s+|detective\s+|police\s+)?"
+    r"(?:inspector|superintendent|sergeant|constable)\b",
+    re.IGNORECASE,
+)
+"""A police officer by rank ("Inspector Ola Brandt") speaks for the police, as a spokesperson
+speaks for the body."""
+
+
 def _spokesperson_body(name: str) -> list[str] | None:
     """The body a spokesperson speaks for, as key words ("General Staff spokesman Pavel Orlov" →
     ["general", "staff"]); None when the claimant is no spokesperson."""
     m = _SPOKES.search(name)
     if m is None:
-        return None
+        return ["police"] if _POLICE_RANK.match(name) else None
     body = m.group("after") or m.group("before")
     key = claimant_key(re.sub(r"['’]s\s*$", "", body.strip()))  # "The General Staff's spokesman"
     return key.split() if key else []

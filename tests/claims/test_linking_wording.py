@@ -946,3 +946,16 @@ def test_a_sentence_opening_over_a_place_is_about_that_place() -> None:
     )
     (f,) = facts_of_article(extract(article), MON)
     assert f.places == frozenset({"orsk"})
+
+
+def test_a_police_officer_by_rank_speaks_for_the_police_named_before() -> None:
+    police, inspector = facts_of_article(
+        extract(
+            "Varo police said six people had died in the blast. Inspector Ola Brandt said on "
+            "Tuesday that the toll had risen to eight."
+        ),
+        MON,
+    )
+    assert inspector.claimant == police.claimant
+    found = link(police, inspector)
+    assert found is not None and found.kind == "update"
