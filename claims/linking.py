@@ -1680,6 +1680,12 @@ def _running_part(a: Period, b: Period) -> Relation | None:
         if _since(whole) and _since(part) and part.start == whole.start and part.end < whole.end:
             if (whole.end - part.end).days <= RUNNING_SAME_DAYS:
                 return "same"  # two counts since one day, told a day apart: one count
+            if (
+                part.start is not None
+                and (part.end - part.start).days > LONG_SINCE_DAYS
+                and (whole.end - part.end).days <= CURRENT_DAYS
+            ):
+                return "same"  # a count run for months moves little in a week: one count
             return rel  # type: ignore[return-value]
         if _since(part) and not _since(whole) and part.end < whole.end and _inside(part, whole):
             return rel  # type: ignore[return-value]  # 51 by the 28th within December's 58

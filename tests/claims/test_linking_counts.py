@@ -1453,3 +1453,18 @@ def test_deputies_who_would_vote_for_a_bill_are_the_backing_a_leader_has_now() -
     assert (q.measure, q.category, q.forecast) == ("held", "seats", False)
     (counted,) = find_quantities("they had counted 48 votes for the bill and would send the film")
     assert (counted.measure, counted.category) == ("voted for", "deputies")
+
+
+def test_two_counts_run_for_months_told_a_week_apart_are_one_count() -> None:
+    staff = facts("955 Northern soldiers had been killed at Varo since December 22", EAST,
+                  date(2027, 3, 11))  # fmt: skip
+    ministry = facts("44 Northern soldiers had been killed at Varo since December 22", NORTH,
+                     date(2027, 3, 6))  # fmt: skip
+    found = link(staff, ministry)
+    assert found is not None and found.kind == "contradiction"
+    fresh = facts("44 Northern soldiers had been killed at Varo since March 1", NORTH,
+                  date(2027, 3, 6))  # fmt: skip
+    later = facts("95 Northern soldiers had been killed at Varo since March 1", EAST,
+                  date(2027, 3, 11))  # fmt: skip
+    found = link(fresh, later)
+    assert found is None or found.kind != "contradiction"  # a new battle's count may double
