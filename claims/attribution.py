@@ -1083,7 +1083,8 @@ def _owned_levels(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     for noun in doc:
         # "The ministry's own dead rose to 51": a body's own losses are its count of them
         own_losses = noun.lower_ in _LOSS_NOUNS and noun.i > 0 and doc[noun.i - 1].lower_ == "own"
-        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS and not own_losses:
+        latest = noun.lower_ == "latest" and noun.dep_ == "nsubj"  # "Agrifer's latest was 14"
+        if noun.lower_ not in COUNT_NOUNS | _FIGURE_NOUNS and not own_losses and not latest:
             continue
         owner = (
             next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -955,3 +955,11 @@ def test_a_body_holding_to_a_figure_claims_it_but_holding_people_is_a_deed() -> 
     assert claim.source is not None and claim.source.text == "The company"
     assert claim.content.text == "14"
     assert extract("Police held 40 people overnight.").claims == ()
+
+
+def test_a_bodys_latest_after_a_semicolon_is_its_claim() -> None:
+    _, company = extract(
+        "The agency held its estimate of the release at 30 tonnes; Agrifer's latest was 14."
+    ).claims
+    assert company.source is not None and company.source.text == "Agrifer"
+    assert company.content.text == "latest was 14"
