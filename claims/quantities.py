@@ -289,7 +289,8 @@ _CATEGORY_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "civilian civilians residents resident inhabitants villagers children women "
-        "woman child boy boys girl girls non-combatants".split(),
+        "woman child boy boys girl girls non-combatants pensioners pensioner pedestrians "
+        "passers-by shoppers worshippers pupils".split(),
         "civilians",
     ),
     **dict.fromkeys(
@@ -2382,7 +2383,9 @@ def categories_comparable(a: str, b: str) -> bool:
     if is_size(a) and is_size(b):
         # "weight in tonnes of dead fish" and "weight in tonnes": the material left unsaid
         return a.startswith(b + " of ") or b.startswith(a + " of ")
-    return pair == _DEMONSTRATORS or "people" in pair and bool(pair & _PERSONNEL)
+    return (
+        pair in (_DEMONSTRATORS, _CIVILIAN_WORKERS) or "people" in pair and bool(pair & _PERSONNEL)
+    )
 
 
 def is_size(category: str) -> bool:
@@ -2395,6 +2398,9 @@ def size_base(category: str) -> str:
     return category.split(" of ", 1)[0] if is_size(category) else category
 
 
+_CIVILIAN_WORKERS = frozenset({"civilians", "workers"})
+"""Workers a strike killed are the civilians it killed ("killing three workers at a bus garage",
+"four civilians killed in the city overnight")."""
 _DEMONSTRATORS = frozenset({"protesters", "supporters"})
 """Detained "protesters" and a party's detained "supporters" at its rally are the same people."""
 

@@ -1468,3 +1468,17 @@ def test_two_counts_run_for_months_told_a_week_apart_are_one_count() -> None:
                   date(2027, 3, 11))  # fmt: skip
     found = link(fresh, later)
     assert found is None or found.kind != "contradiction"  # a new battle's count may double
+
+
+@pytest.mark.parametrize(
+    "governor",
+    [
+        "killing three workers at a bus garage in Varo",
+        "killing three pensioners in a block of flats in Varo",
+    ],
+)
+def test_workers_or_pensioners_a_raid_killed_are_the_civilians_it_killed(governor: str) -> None:
+    local = facts(governor, "Governor Ivo Stan")
+    ministry = facts("four civilians killed in Varo overnight", "The Defence Ministry")
+    found = link(local, ministry)
+    assert found is not None and found.kind == "contradiction"
