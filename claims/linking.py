@@ -1087,7 +1087,10 @@ _NAME_THEN_ROLE = re.compile(
 
 
 _TAIL = re.compile(
-    r"^\s*,?\s*(?:and|but|while|with)\s+(?:(?:more than|about|nearly|some|almost|over|at least"
+    r"^\s*,?\s*(?:and|but|while|with)\s+"
+    # "put the toll at 13 and the number missing at three": a second count put at its figure
+    r"(?:the\s+(?:number|count|toll|total)\s+(?:[a-z]+\s+){0,3}at\s+)?"
+    r"(?:(?:more than|about|nearly|some|almost|over|at least"
     r"|roughly|around|close to)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
     r"|a dozen|dozens|hundreds)\b)"
 )

@@ -1482,3 +1482,15 @@ def test_workers_or_pensioners_a_raid_killed_are_the_civilians_it_killed(governo
     ministry = facts("four civilians killed in Varo overnight", "The Defence Ministry")
     found = link(local, ministry)
     assert found is not None and found.kind == "contradiction"
+
+
+def test_a_second_count_put_at_its_figure_after_the_content_belongs_to_the_claim() -> None:
+    article = (
+        "The rescue service said four people were still missing. Police put the toll at 13 and "
+        "the number missing at three."
+    )
+    police = fact_of_article(article, "the toll at 13")
+    assert [(q.measure, q.interval.low) for q in police.quantities] == [
+        ("killed", 13),
+        ("missing", 3),
+    ]
