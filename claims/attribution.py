@@ -1472,12 +1472,10 @@ def _named_after_a_clause(subject: Token) -> Token | None:
         return None
     last = rights[0]
     doc = subject.doc
-    if last.left_edge.i < 2 or [t.text for t in doc[last.left_edge.i - 2 : last.left_edge.i]] != [
-        ",",
-        "and",
-    ]:
+    start = last.left_edge.i
+    if start < 2 or doc[start - 2].text != "," or doc[start - 1].lower_ != "and":
         return None
-    clause = doc[subject.i + 1 : last.left_edge.i - 2]
+    clause = doc[subject.i + 1 : start - 2]
     if any(
         t.tag_ in ("VBD", "VBN")
         and t.dep_ in ("acl", "relcl")

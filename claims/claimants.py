@@ -71,6 +71,10 @@ ORG_HEADS = frozenset(
     "prosecutor's duma senate congress assembly ministries panel bloc body board institute "
     "foundation association federation league commission project".split()
 )
+_PLACE_BODIES = frozenset(
+    "hospital clinic hotel club school university airport port railway resort mine".split()
+)
+"""Places that speak through a spokesperson of their own: "a hospital spokeswoman"."""
 DOCUMENT_HEADS = frozenset(
     "statement communique communiqué post tweet message bulletin briefing letter update release "
     "announcement summary readout digest report notice".split()
@@ -943,7 +947,7 @@ class ClaimantResolver:
                 return Claimant(body.name, body.kind, role=role, speaker=speaker)
         if m.country is None and m.text.lower().startswith(("a ", "an ")):
             words = m.text.split()[1:-1]  # "a hospital spokeswoman": the hospital's
-            if words and all(w.islower() for w in words):
+            if words and words[-1] in ORG_HEADS | _PLACE_BODIES and m.text.endswith(role):
                 named = self._find_body(" ".join(words), None, m.position)
                 if named is not None and named.name is not None:
                     return Claimant(named.name, named.kind, role=role)
