@@ -750,6 +750,9 @@ def _poll_share(toks: list[_Tok], number: _Number, before: Quantity) -> Quantity
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
+_COUNTED = frozenset({"counted", "count", "counts", "counting"})
+"""A figure just counted, with nothing after it ("Police said they still counted 11"), counts
+what was counted before it."""
 _TIME_TAILS = frozenset({"since", "from", "until", "by"})
 """A figure alone but for when it held ("47 from the start", "47 since February 8")."""
 
@@ -801,9 +804,16 @@ def _elliptical(
     bare = (
         not tail or answered or " ".join(tail) in _EMPHATIC_TAILS or tail[0] in _TIME_TAILS
     ) and all(t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first])
-    anaphor = bare or any(
-        t.low in _ANAPHORS or before is not None and t.low in _MEASURE_NOUNS.get(before.measure, ())
-        for t in toks[lo : number.first]
+    counted = not tail and number.first > 0 and toks[number.first - 1].low in _COUNTED
+    anaphor = (
+        bare
+        or counted
+        or any(
+            t.low in _ANAPHORS
+            or before is not None
+            and t.low in _MEASURE_NOUNS.get(before.measure, ())
+            for t in toks[lo : number.first]
+        )
     )
     estimate = any(t.low in _PUT_AT or t.low == "claimed" for t in toks[lo : number.first])
     if measure is None and category in (None, "people") and gathering and estimate:
@@ -1480,10 +1490,22 @@ def _is_date_or_time(toks: list[_Tok], first: int, last: int, value: float) -> b
     ):
         return True
     if before == "at" and any(
-        t.low in _PUT_AT or t.low in _COUNTED_AT for t in toks[max(0, first - 12) : first]
+        t.low in _PUT_AT or t.low in _COUNTED_AT for t in _back_to_stop(toks, first, 20)
     ):
-        return False  # "put the death toll at eight", "its own losses on Tuesday at 11"
+        # "put the death toll at eight", "its own losses on Tuesday at 11", "put the number of
+        # people killed in Thursday's collapse at the Grand Hotel at nine on Sunday"
+        return False
     return before in ("at", "until", "till") and value <= 24
+
+
+def _back_to_stop(toks: list[_Tok], first: int, most: int) -> list[_Tok]:
+    """The tokens before `first`, at most `most`, back to the start of the sentence or clause."""
+    out: list[_Tok] = []
+    for t in reversed(toks[max(0, first - most) : first]):
+        if t.low in (".", ";", ":", "!", "?"):
+            break
+        out.append(t)
+    return out
 
 
 _PUT_AT = frozenset("toll number figure count estimate tally total put estimated".split())

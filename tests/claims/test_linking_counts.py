@@ -1494,3 +1494,21 @@ def test_a_second_count_put_at_its_figure_after_the_content_belongs_to_the_claim
         ("killed", 13),
         ("missing", 3),
     ]
+
+
+def test_a_count_put_at_a_small_figure_far_after_its_noun_is_no_time_of_day() -> None:
+    (q,) = find_quantities(
+        "Varo police put the number of people killed in Thursday's balcony collapse at the "
+        "Grand Hotel at nine on Sunday"
+    )
+    assert (q.measure, q.interval.low) == ("killed", 9)
+    assert find_quantities("the meeting started at nine on Sunday") == []
+
+
+def test_a_figure_just_counted_counts_what_was_counted_before() -> None:
+    article = (
+        "The ambulance service raised its toll from the collapse in Varo to 13 on Friday. "
+        "Police said they still counted 11."
+    )
+    (q,) = fact_of_article(article, "counted 11").quantities
+    assert (q.measure, q.interval.low) == ("killed", 11)
