@@ -696,21 +696,8 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             c.dep_ in ("nsubj", "nsubjpass") for c in _subject_holder(tok).children
         ):
             continue  # "the service called off its search ... and gave a toll of 13": its subject
+        # "Agrifer holds to 14": its figure, kept; "police held 40 people" is a deed
         obj = None if held else next((c for c in tok.rights if c.dep_ == "dobj"), None)
-        if held:
-            # "Agrifer holds to 14": its figure, kept; "police held 40 people" is a deed
-            obj = next(
-                (
-                    p
-                    for c in tok.rights
-                    if c.dep_ == "prep" and c.lower_ == "to"
-                    for p in c.children
-                    if p.dep_ == "pobj" and _is_figure(p)
-                ),
-                None,
-            )
-            if obj is None:
-                continue
         if obj is None:
             obj = next(
                 (
@@ -722,6 +709,8 @@ def _figures_given(doc: Doc, found: list[Attribution]) -> list[Attribution]:
                 ),
                 None,
             )
+        if held and (obj is None or obj.head.lower_ != "to" or not _is_figure(obj)):
+            continue
         if obj is None:
             obj = _counted_clause(tok)
         if obj is None or obj.i in covered or not any(_is_figure(t) for t in obj.subtree):

@@ -750,7 +750,7 @@ def _poll_share(toks: list[_Tok], number: _Number, before: Quantity) -> Quantity
     return Quantity("share", before.category, side, number.interval, number.text, side_text)
 
 
-_COUNTED = frozenset({"counted", "count", "counts", "counting"})
+_COUNT_VERBS = frozenset({"counted", "count", "counts", "counting"})
 """A figure just counted, with nothing after it ("Police said they still counted 11"), counts
 what was counted before it."""
 _TIME_TAILS = frozenset({"since", "from", "until", "by"})
@@ -804,7 +804,7 @@ def _elliptical(
     bare = (
         not tail or answered or " ".join(tail) in _EMPHATIC_TAILS or tail[0] in _TIME_TAILS
     ) and all(t.low in _QUALIFIER_WORDS or not t.low[:1].isalpha() for t in toks[: number.first])
-    counted = not tail and number.first > 0 and toks[number.first - 1].low in _COUNTED
+    counted = not tail and number.first > 0 and toks[number.first - 1].low in _COUNT_VERBS
     anaphor = (
         bare
         or counted
